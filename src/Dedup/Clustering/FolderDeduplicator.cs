@@ -1,0 +1,68 @@
+using Crawler.Dedup.Embedding;
+using Crawler.Dedup.Imaging;
+
+namespace Crawler.Dedup.Clustering;
+
+/// <summary>Groups the image files of a folder into clusters of near-duplicates (the <c>dedup</c> verb).</summary>
+public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold)
+{
+    /// <param name="progress">Called after each file with the number done.</param>
+    /// <returns>Clusters of two or more file names relative to <paramref name="folder"/>, each sorted, ordered by first name; and the files that could not be read, with reasons.</returns>
+    public FolderClusters Cluster(string folder, Action<int, int>? progress = null)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var names = new List<string>();
+        var vectors = new List<float[]>();
+        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(folder, files[i]));
+            if (ImageFormatSniffer.Sniff(bytes) == ImageFormat.Unknown)
+            {
+                skipped[files[i]] = "not an image";
+            }
+            else
+            {
+                try
+                {
+                    vectors.Add(embedder.Embed([bytes])[0]);
+                    names.Add(files[i]);
+                }
+                catch (ImageRejectedException e)
+                {
+                    skipped[files[i]] = e.Message;
+                }
+            }
+            progress?.Invoke(i + 1, files.Count);
+        }
+        return new FolderClusters(Group(names, vectors), skipped);
+    }
+
+    private List<List<string>> Group(List<string> names, List<float[]> vectors)
+    {
+        var parent = Enumerable.Range(0, names.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < names.Count; i++)
+        {
+            for (var j = i + 1; j < names.Count; j++)
+            {
+                if (VectorMath.Dot(vectors[i], vectors[j]) >= threshold)
+                {
+                    parent[Find(j)] = Find(i);
+                }
+            }
+        }
+        return Enumerable.Range(0, names.Count)
+            .GroupBy(Find)
+            .Where(g => g.Count() >= 2)
+            .Select(g => g.Select(i => names[i]).Order(StringComparer.Ordinal).ToList())
+            .OrderBy(c => c[0], StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>The clusters of a folder and the files left out with their reasons.</summary>
+public sealed record FolderClusters(IReadOnlyList<IReadOnlyList<string>> Clusters, IReadOnlyDictionary<string, string> Skipped);

@@ -1,0 +1,100 @@
+namespace Crawler.Export;
+
+/// <summary>
+/// Routes rows to per-split shards, buffering one row group at a time and starting a new shard once the
+/// current one holds about <see cref="SnapshotSettings.ShardBytes"/>. Shards are renamed to
+/// <c>split-00000-of-000NN.parquet</c> once the count is known.
+/// </summary>
+internal sealed class ShardSet(string folder, SnapshotSettings settings)
+{
+    private readonly Dictionary<string, SplitShards> _splits = new(StringComparer.Ordinal);
+
+    public async Task AddAsync(ExportRow row, string split, CancellationToken ct)
+    {
+        if (!_splits.TryGetValue(split, out var shards))
+        {
+            _splits[split] = shards = new SplitShards(folder, split);
+        }
+        shards.Buffer.Add((row, split));
+        shards.BufferedBytes += row.Source.Bytes.Length + row.Target.Bytes.Length;
+        if (shards.Buffer.Count >= settings.RowGroupRows)
+        {
+            await FlushAsync(shards, ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<(string Path, int Rows)>> CompleteAsync(CancellationToken ct)
+    {
+        var files = new List<(string, int)>();
+        foreach (var shards in _splits.Values.OrderBy(s => s.Split, StringComparer.Ordinal))
+        {
+            await FlushAsync(shards, ct);
+            await shards.CloseCurrentAsync();
+            files.AddRange(shards.RenameToFinalNames());
+        }
+        return files;
+    }
+
+    private async Task FlushAsync(SplitShards shards, CancellationToken ct)
+    {
+        if (shards.Buffer.Count == 0)
+        {
+            return;
+        }
+        if (shards.Current is not null && shards.CurrentBytes + shards.BufferedBytes > settings.ShardBytes && shards.CurrentRows > 0)
+        {
+            await shards.CloseCurrentAsync();
+        }
+        if (shards.Current is null)
+        {
+            await shards.OpenNextAsync(ct);
+        }
+        await shards.Current!.WriteRowGroupAsync(shards.Buffer, ct);
+        shards.CurrentBytes += shards.BufferedBytes;
+        shards.CurrentRows += shards.Buffer.Count;
+        shards.Buffer.Clear();
+        shards.BufferedBytes = 0;
+    }
+
+    private sealed class SplitShards(string folder, string split)
+    {
+        private readonly List<(string Path, int Rows)> _closed = [];
+
+        public string Split => split;
+        public List<(ExportRow, string)> Buffer { get; } = [];
+        public long BufferedBytes { get; set; }
+        public ParquetShardWriter? Current { get; private set; }
+        public long CurrentBytes { get; set; }
+        public int CurrentRows { get; set; }
+
+        public async Task OpenNextAsync(CancellationToken ct)
+        {
+            Current = await ParquetShardWriter.CreateAsync(PartialPath(_closed.Count), ct);
+            CurrentBytes = 0;
+            CurrentRows = 0;
+        }
+
+        public async Task CloseCurrentAsync()
+        {
+            if (Current is null)
+            {
+                return;
+            }
+            await Current.DisposeAsync();
+            _closed.Add((PartialPath(_closed.Count), CurrentRows));
+            Current = null;
+        }
+
+        public IEnumerable<(string Path, int Rows)> RenameToFinalNames()
+        {
+            for (var i = 0; i < _closed.Count; i++)
+            {
+                var final = Path.Combine(folder, $"{split}-{i:D5}-of-{_closed.Count:D5}.parquet");
+                File.Move(_closed[i].Path, final);
+                yield return (final, _closed[i].Rows);
+            }
+        }
+
+        private string PartialPath(int index) => Path.Combine(folder, $"{split}-{index:D5}.partial");
+    }
+}

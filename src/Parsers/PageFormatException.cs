@@ -1,0 +1,9 @@
+namespace Crawler.Parsers;
+
+/// <summary>A document that does not have the shape its parser expects. The message is the recorded reason.</summary>
+public sealed class PageFormatException : Exception
+{
+    public PageFormatException(string message) : base(message) { }
+
+    public PageFormatException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,15 @@
+namespace Crawler.Rewrite;
+
+/// <summary>A rewritten instruction. Rows whose <see cref="Status"/> is not <see cref="RewriteStatus.Ok"/> stay in the catalog but are not exported.</summary>
+public sealed record RewriteResult(string Instruction, string EditType, string Status, string? Reason);
+
+/// <summary>The outcome labels a rewriter may give.</summary>
+public static class RewriteStatus
+{
+    public const string Ok = "ok";
+    public const string NotAnEdit = "not_an_edit";
+    public const string Ambiguous = "ambiguous";
+    public const string NeedsMultipleInputs = "needs_multiple_inputs";
+
+    public static IReadOnlyList<string> All { get; } = [Ok, NotAnEdit, Ambiguous, NeedsMultipleInputs];
+}

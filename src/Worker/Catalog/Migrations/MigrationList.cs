@@ -1,0 +1,10 @@
+namespace Crawler.Worker.Catalog.Migrations;
+
+/// <summary>Every migration in version order; append new ones at the end.</summary>
+internal static class MigrationList
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        M0001_Initial.Migration,
+    ];
+}

@@ -1,0 +1,56 @@
+using Dapper;
+
+namespace Crawler.Worker.Catalog.Stores;
+
+/// <summary>The threads to fetch, with what the last fetch learned (validators for conditional GET).</summary>
+public sealed class FrontierStore(ICatalogDb db, TimeProvider time)
+{
+    /// <summary>Adds threads a listing showed; returns those that were new.</summary>
+    public async Task<IReadOnlyList<FrontierEntry>> AddDiscoveredAsync(IEnumerable<FrontierEntry> entries, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var added = new List<FrontierEntry>();
+        foreach (var entry in entries)
+        {
+            var rows = await connection.ExecuteAsync("""
+                INSERT INTO frontier (site, thread_id, source, community, url, first_seen, status)
+                VALUES (@Site, @ThreadId, @Source, @Community, @Url, @now, 'new')
+                ON CONFLICT (site, thread_id) DO NOTHING
+                """, new { entry.Site, entry.ThreadId, entry.Source, entry.Community, entry.Url, now = time.Now() }, transaction);
+            if (rows > 0)
+            {
+                added.Add(entry);
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return added;
+    }
+
+    public async Task<FrontierEntry?> GetAsync(string site, string threadId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<FrontierEntry>(
+            "SELECT * FROM frontier WHERE site = @site AND thread_id = @threadId", new { site, threadId });
+    }
+
+    /// <summary>Records a fetch; <paramref name="changed"/> is false for a 304 or identical bytes.</summary>
+    public async Task RecordFetchAsync(string site, string threadId, bool changed, string? etag, string? lastModified, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync("""
+            UPDATE frontier SET last_fetched = @now, fetches = fetches + 1, status = 'fetched', reason = NULL,
+                last_changed = CASE WHEN @changed THEN @now ELSE last_changed END,
+                etag = COALESCE(@etag, etag), last_modified = COALESCE(@lastModified, last_modified)
+            WHERE site = @site AND thread_id = @threadId
+            """, new { site, threadId, changed, etag, lastModified, now = time.Now() });
+    }
+
+    public async Task RecordFailureAsync(string site, string threadId, string reason, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE frontier SET status = 'failed', reason = @reason WHERE site = @site AND thread_id = @threadId",
+            new { site, threadId, reason });
+    }
+}

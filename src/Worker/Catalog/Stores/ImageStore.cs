@@ -1,0 +1,68 @@
+using Dapper;
+
+namespace Crawler.Worker.Catalog.Stores;
+
+/// <summary>Image URLs and the images (by SHA-256) they resolved to.</summary>
+public sealed class ImageStore(ICatalogDb db, TimeProvider time)
+{
+    public const string Pending = "pending";
+    public const string Ok = "ok";
+    public const string Failed = "failed";
+
+    public async Task AddUrlsAsync(IEnumerable<string> urls, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(
+            "INSERT INTO image_urls (url, status) VALUES (@url, 'pending') ON CONFLICT (url) DO NOTHING",
+            urls.Distinct().Select(url => new { url }), transaction);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<ImageUrlRow?> GetUrlAsync(string url, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ImageUrlRow>("SELECT * FROM image_urls WHERE url = @url", new { url });
+    }
+
+    /// <summary>Records a downloaded and decoded image and the URL it came from, together.</summary>
+    public async Task RecordFetchedAsync(string url, ImageRow image, int httpStatus, string? etag, string? lastModified, CancellationToken ct)
+    {
+        var now = time.Now();
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync("""
+            INSERT INTO images (sha256, format, width, height, orientation, frames, bytes, status, reason, created_at)
+            VALUES (@Sha256, @Format, @Width, @Height, @Orientation, @Frames, @Bytes, @Status, @Reason, @now)
+            ON CONFLICT (sha256) DO UPDATE SET status = excluded.status, reason = excluded.reason
+            """, new { image.Sha256, image.Format, image.Width, image.Height, image.Orientation, image.Frames, image.Bytes, image.Status, image.Reason, now }, transaction);
+        await connection.ExecuteAsync("""
+            INSERT INTO image_urls (url, status, sha256, reason, http_status, etag, last_modified, fetched_at)
+            VALUES (@url, @status, @sha, @reason, @httpStatus, @etag, @lastModified, @now)
+            ON CONFLICT (url) DO UPDATE SET status = excluded.status, sha256 = excluded.sha256, reason = excluded.reason,
+                http_status = excluded.http_status, etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at
+            """, new { url, status = image.Status == Ok ? Ok : Failed, sha = image.Sha256, reason = image.Reason, httpStatus, etag, lastModified, now }, transaction);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task RecordUrlFailedAsync(string url, string reason, int? httpStatus, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync("""
+            INSERT INTO image_urls (url, status, reason, http_status, fetched_at) VALUES (@url, 'failed', @reason, @httpStatus, @now)
+            ON CONFLICT (url) DO UPDATE SET status = 'failed', reason = excluded.reason, http_status = excluded.http_status, fetched_at = excluded.fetched_at
+            """, new { url, reason, httpStatus, now = time.Now() });
+    }
+
+    public async Task<ImageRow?> GetImageAsync(string sha256, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ImageRow>("SELECT * FROM images WHERE sha256 = @sha256", new { sha256 });
+    }
+
+    public async Task RecordImageFailedAsync(string sha256, string reason, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync("UPDATE images SET status = 'failed', reason = @reason WHERE sha256 = @sha256", new { sha256, reason });
+    }
+}

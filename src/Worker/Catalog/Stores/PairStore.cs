@@ -1,0 +1,85 @@
+using Crawler.Core.Domain;
+using Dapper;
+
+namespace Crawler.Worker.Catalog.Stores;
+
+/// <summary>Pairs per thread, as the pairing rules found them and as dedup decided.</summary>
+public sealed class PairStore(ICatalogDb db, TimeProvider time)
+{
+    /// <summary>
+    /// Replaces the thread's candidates with the rules' latest answer. A decision already taken on an
+    /// unchanged pair is kept; a pair no longer found is dropped with a reason.
+    /// </summary>
+    public async Task SaveCandidatesAsync(string site, string threadId, IReadOnlyList<PairCandidate> candidates, CancellationToken ct)
+    {
+        var now = time.Now();
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync("""
+            INSERT INTO pairs (pair_id, site, thread_id, reply_id, image_index, source_url, target_url, editor, score, accepted,
+                rank, request_text, editor_text, status, reason, updated_at)
+            VALUES (@pairId, @site, @threadId, @ReplyId, @ImageIndex, @SourceUrl, @TargetUrl, @Editor, @Score, @AcceptedByRequester,
+                @Rank, @RequestText, @EditorText, @status, @DropReason, @now)
+            ON CONFLICT (pair_id) DO UPDATE SET
+                status = CASE
+                    WHEN excluded.status = 'dropped' THEN 'dropped'
+                    WHEN pairs.status = 'dropped' OR pairs.source_url <> excluded.source_url OR pairs.target_url <> excluded.target_url THEN 'candidate'
+                    ELSE pairs.status END,
+                reason = CASE
+                    WHEN excluded.status = 'dropped' THEN excluded.reason
+                    WHEN pairs.status = 'dropped' OR pairs.source_url <> excluded.source_url OR pairs.target_url <> excluded.target_url THEN NULL
+                    ELSE pairs.reason END,
+                source_url = excluded.source_url, target_url = excluded.target_url, editor = excluded.editor,
+                score = excluded.score, accepted = excluded.accepted, rank = excluded.rank,
+                request_text = excluded.request_text, editor_text = excluded.editor_text, updated_at = excluded.updated_at
+            """, candidates.Select(c => new
+        {
+            pairId = PairId.Format(site, threadId, c.ReplyId, c.ImageIndex),
+            site,
+            threadId,
+            c.ReplyId,
+            c.ImageIndex,
+            c.SourceUrl,
+            c.TargetUrl,
+            c.Editor,
+            c.Score,
+            c.AcceptedByRequester,
+            c.Rank,
+            c.RequestText,
+            c.EditorText,
+            status = c.Taken ? PairStatus.Candidate : PairStatus.Dropped,
+            c.DropReason,
+            now,
+        }), transaction);
+        var current = candidates.Select(c => PairId.Format(site, threadId, c.ReplyId, c.ImageIndex)).ToList();
+        await connection.ExecuteAsync("""
+            UPDATE pairs SET status = 'dropped', reason = 'no longer in the thread', updated_at = @now
+            WHERE site = @site AND thread_id = @threadId AND status <> 'dropped' AND NOT (pair_id IN @current)
+            """, new { site, threadId, current, now }, transaction);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<PairRow?> GetAsync(string pairId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<PairRow>("SELECT * FROM pairs WHERE pair_id = @pairId", new { pairId });
+    }
+
+    public async Task<IReadOnlyList<PairRow>> ForThreadAsync(string site, string threadId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<PairRow>(
+            "SELECT * FROM pairs WHERE site = @site AND thread_id = @threadId ORDER BY rank, pair_id", new { site, threadId });
+        return rows.ToList();
+    }
+
+    public async Task DecideAsync(string pairId, string status, string? reason, double? similarity, double? pixelDifference, string? cluster, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync("""
+            UPDATE pairs SET status = @status, reason = @reason, similarity = @similarity, pixel_difference = @pixelDifference,
+                cluster = @cluster, updated_at = @now
+            WHERE pair_id = @pairId
+            """, new { pairId, status, reason, similarity, pixelDifference, cluster, now = time.Now() });
+    }
+}

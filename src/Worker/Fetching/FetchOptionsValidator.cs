@@ -1,0 +1,20 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Fetching;
+
+/// <summary>Checks the network lists of <see cref="FetchOptions"/>, which data annotations cannot.</summary>
+public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FetchOptions options)
+    {
+        var failures = options.AllowedNetworks
+            .Where(n => !IPNetwork.TryParse(n, out _))
+            .Select(n => $"Fetch:AllowedNetworks: '{n}' is not a CIDR network such as 127.0.0.1/32")
+            .Concat(options.HostOverrides
+                .Where(kv => !IPEndPoint.TryParse(kv.Value, out var endpoint) || endpoint.Port == 0)
+                .Select(kv => $"Fetch:HostOverrides:{kv.Key}: '{kv.Value}' is not an address:port such as 127.0.0.1:8080"))
+            .ToList();
+        return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+}

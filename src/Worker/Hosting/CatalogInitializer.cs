@@ -1,0 +1,35 @@
+using Crawler.Worker.Catalog.Migrations;
+using Crawler.Worker.Pipeline;
+using Crawler.Worker.Sources;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Hosting;
+
+/// <summary>
+/// Makes the catalog ready before any stage runs: takes the data-directory lock, migrates the schema,
+/// frees leases a killed predecessor left, and queues discovery for every enabled source.
+/// </summary>
+public sealed class CatalogInitializer(
+    MigrationRunner migrations,
+    WorkQueue queue,
+    IOptions<StorageOptions> storage,
+    IOptionsMonitor<SourcesOptions> sources) : IDisposable
+{
+    private DataDirLock? _lock;
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        if (_lock is not null)
+        {
+            return;
+        }
+        Directory.CreateDirectory(storage.Value.DataDir);
+        _lock = DataDirLock.Acquire(storage.Value.DataDir);
+        await migrations.MigrateAsync(ct);
+        await queue.ReleaseAllLeasesAsync(ct);
+        var enabled = sources.CurrentValue.Items.Where(s => s.Enabled).Select(s => (s.Name, ""));
+        await queue.EnqueueAsync(StageNames.Discover, enabled, ct: ct);
+    }
+
+    public void Dispose() => _lock?.Dispose();
+}

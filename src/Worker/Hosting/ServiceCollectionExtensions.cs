@@ -1,0 +1,89 @@
+using Crawler.Dedup.Embedding;
+using Crawler.Rewrite;
+using Crawler.Rewrite.Rules;
+using Crawler.Worker.Blobs;
+using Crawler.Worker.Catalog;
+using Crawler.Worker.Catalog.Migrations;
+using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Exporting;
+using Crawler.Worker.Fetching;
+using Crawler.Worker.Pipeline;
+using Crawler.Worker.Pipeline.Stages;
+using Crawler.Worker.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Hosting;
+
+/// <summary>The composition root of the pipeline, shared by the service and the CLI verbs.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddCrawler(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperSetup.Apply();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCrawlerOptions(configuration);
+
+        services.AddSingleton<ICatalogDb>(sp => new SqliteCatalogDb(sp.GetRequiredService<IOptions<StorageOptions>>().Value.CatalogPath));
+        services.AddSingleton(sp => new BlobStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.BlobsPath));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<CatalogInitializer>();
+        services.AddSingleton<WorkQueue>();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<SourceStore>();
+        services.AddSingleton<FrontierStore>();
+        services.AddSingleton<RawPageStore>();
+        services.AddSingleton<ThreadStore>();
+        services.AddSingleton<PairStore>();
+        services.AddSingleton<ImageStore>();
+        services.AddSingleton<EmbeddingStore>();
+        services.AddSingleton<ClusterStore>();
+        services.AddSingleton<RewriteStore>();
+        services.AddSingleton<ExportStore>();
+
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<GuardedConnector>();
+        services.AddSingleton<IFetcher, HttpFetcher>();
+        services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
+        services.AddSingleton<IInstructionRewriter, RulesRewriter>();
+        services.AddSingleton<OriginalsIndex>();
+
+        services.AddSingleton<IStageHandler, DiscoverStage>();
+        services.AddSingleton<IStageHandler, FetchThreadStage>();
+        services.AddSingleton<IStageHandler, ParseStage>();
+        services.AddSingleton<IStageHandler, PairStage>();
+        services.AddSingleton<IStageHandler, FetchImageStage>();
+        services.AddSingleton<IStageHandler, EmbedStage>();
+        services.AddSingleton<IStageHandler, DedupStage>();
+        services.AddSingleton<IStageHandler, RewriteStage>();
+        services.AddSingleton<StageRunner>();
+
+        services.AddSingleton<UserHasher>();
+        services.AddSingleton<SnapshotExporter>();
+        return services;
+    }
+
+    private static void AddCrawlerOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidated<StorageOptions>(StorageOptions.Section);
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageValidator>();
+        services.AddValidated<CatalogOptions>(CatalogOptions.Section);
+        services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
+        services.AddValidated<PipelineOptions>(PipelineOptions.Section);
+        services.AddValidated<FetchOptions>(FetchOptions.Section);
+        services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
+        services.AddValidated<ImageQualityOptions>(ImageQualityOptions.Section);
+        services.AddValidated<DedupOptions>(DedupOptions.Section);
+        services.AddValidated<ExportOptions>(ExportOptions.Section);
+        services.AddOptions<SourcesOptions>()
+            .Configure(o => configuration.GetSection(SourcesOptions.Section).Bind(o.Items))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesValidator>();
+    }
+
+    private static void AddValidated<T>(this IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

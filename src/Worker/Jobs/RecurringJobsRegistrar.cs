@@ -1,0 +1,34 @@
+using Crawler.Worker.Exporting;
+using Crawler.Worker.Hosting;
+using Crawler.Worker.Pipeline;
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Jobs;
+
+/// <summary>
+/// Prepares the catalog, then registers one recurring job per stage and the export, all from one place.
+/// Runs before the Hangfire server starts, so no job sees an unmigrated catalog.
+/// </summary>
+public sealed class RecurringJobsRegistrar(
+    CatalogInitializer catalog,
+    IRecurringJobManager jobs,
+    IOptions<PipelineOptions> pipeline,
+    IOptions<ExportOptions> export) : IHostedService
+{
+    private const string EveryMinute = "* * * * *";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await catalog.InitializeAsync(cancellationToken);
+        foreach (var stage in StageNames.InOrder)
+        {
+            var cron = pipeline.Value.Schedules.GetValueOrDefault(stage, EveryMinute);
+            jobs.AddOrUpdate<StageJob>($"stage-{stage}", job => job.RunAsync(stage, CancellationToken.None), cron);
+        }
+        jobs.AddOrUpdate<ExportJob>("export", job => job.RunAsync(CancellationToken.None), export.Value.Cron);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Crawler.Worker.Pipeline;
+
+/// <summary>Sort keys that make claim order follow post time, so the earliest thread of a repost cluster is judged first.</summary>
+public static class SortKeys
+{
+    public static string ByTime(long unixSeconds, string tieBreak) =>
+        unixSeconds.ToString("D12", CultureInfo.InvariantCulture) + ":" + tieBreak;
+
+    public static string ByTimeAndRank(long unixSeconds, int rank, string tieBreak) =>
+        ByTime(unixSeconds, rank.ToString("D6", CultureInfo.InvariantCulture) + ":" + tieBreak);
+}

@@ -1,0 +1,24 @@
+namespace Crawler.Worker.Pipeline;
+
+/// <summary>What became of one work item. Every outcome but <see cref="Done"/> carries the reason that is recorded.</summary>
+public abstract record StageOutcome
+{
+    public static StageOutcome Done { get; } = new Completed();
+
+    public static StageOutcome Failed(string reason) => new Permanent(reason);
+
+    public static StageOutcome Transient(string reason) => new Retry(reason);
+
+    public static StageOutcome Defer(TimeSpan delay, string reason) => new Waiting(delay, reason);
+
+    public sealed record Completed : StageOutcome;
+
+    /// <summary>Will not succeed by trying again (404, not an image, malformed page).</summary>
+    public sealed record Permanent(string Reason) : StageOutcome;
+
+    /// <summary>May succeed later (429, 503, timeout); retried with backoff up to the attempt limit.</summary>
+    public sealed record Retry(string Reason) : StageOutcome;
+
+    /// <summary>Waits for another stage's work; not counted as an attempt.</summary>
+    public sealed record Waiting(TimeSpan Delay, string Reason) : StageOutcome;
+}

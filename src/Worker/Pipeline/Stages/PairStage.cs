@@ -1,0 +1,41 @@
+using Crawler.Core.Domain;
+using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Sources;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Pipeline.Stages;
+
+/// <summary>Applies the site's pairing rules to a parsed thread and queues the images of every taken pair.</summary>
+public sealed class PairStage(
+    IOptionsMonitor<SourcesOptions> sources,
+    FrontierStore frontier,
+    ThreadStore threads,
+    PairStore pairs,
+    ImageStore images,
+    WorkQueue queue) : ItemStageHandler
+{
+    public override string Stage => StageNames.Pair;
+
+    public override int BatchSize => 32;
+
+    protected override async Task<StageOutcome> HandleItemAsync(WorkItem item, CancellationToken ct)
+    {
+        var (site, threadId) = ThreadKey.Parse(item.ItemKey);
+        if (await frontier.GetAsync(site, threadId, ct) is not { } entry || await threads.GetAsync(site, threadId, ct) is not { } thread)
+        {
+            return StageOutcome.Failed("thread is not parsed");
+        }
+        var result = SiteAdapters.For(sources.CurrentValue.Get(entry.Source)).Pair(thread);
+        await pairs.SaveCandidatesAsync(site, threadId, result.Candidates, ct);
+        var taken = result.Candidates.Where(c => c.Taken).ToList();
+        var urls = taken.SelectMany(c => new[] { c.SourceUrl, c.TargetUrl }).Distinct().ToList();
+        await images.AddUrlsAsync(urls, ct);
+        await queue.EnqueueIfAbsentAsync(StageNames.FetchImage, urls.Select(u => (u, SortKeys.ByTime(thread.CreatedUtc, u))), ct);
+        await queue.EnqueueAsync(StageNames.Dedup, taken.Select(c =>
+        {
+            var id = PairId.Format(site, threadId, c.ReplyId, c.ImageIndex);
+            return (id, SortKeys.ByTimeAndRank(thread.CreatedUtc, c.Rank, id));
+        }), ct: ct);
+        return StageOutcome.Done;
+    }
+}

@@ -1,0 +1,3 @@
+using Crawler.Worker.Cli;
+
+return await CrawlerCommandLine.RunAsync(args);

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Crawler.Parsers.Reddit;
+
+namespace Crawler.Worker.Sources;
+
+/// <summary>One place requests are crawled from; an item of the <c>Sources</c> list.</summary>
+public sealed class SourceOptions
+{
+    [Required]
+    public string Name { get; set; } = "";
+
+    /// <summary>The site adapter: <c>reddit-json</c>.</summary>
+    [Required]
+    public string Adapter { get; set; } = "reddit-json";
+
+    /// <summary>The API or site root, e.g. <c>https://oauth.reddit.com/</c>.</summary>
+    [Required, Url]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>Communities whose listings are read (subreddits, forums).</summary>
+    [MinLength(1)]
+    public List<string> Communities { get; set; } = [];
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Listing pages read per discovery run.</summary>
+    [Range(1, 100)]
+    public int ListingPages { get; set; } = 3;
+
+    [Range(1, 10_080)]
+    public int DiscoverIntervalMinutes { get; set; } = 15;
+
+    /// <summary>How long after first sight a thread is revisited for new edits; 0 fetches it once.</summary>
+    [Range(0, 24 * 365)]
+    public int RevisitWindowHours { get; set; } = 72;
+
+    /// <summary>
+    /// Skips robots.txt. Only for an authorised API governed by its own terms (Reddit's OAuth API); pages
+    /// and image hosts are never exempt.
+    /// </summary>
+    public bool ExemptFromRobots { get; set; }
+
+    /// <summary>Fetches this source's own hosts without per-host delays (the demo's loopback site only).</summary>
+    public bool NoPoliteness { get; set; }
+
+    public RedditPairingOptions Pairing { get; set; } = new();
+
+    public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Sources;
+
+/// <summary>Validates every source, naming the failing setting by its configuration path (<c>Sources:0:BaseUrl</c>).</summary>
+public sealed class SourcesValidator : IValidateOptions<SourcesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SourcesOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.Items.Count; i++)
+        {
+            var source = options.Items[i];
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(source, new ValidationContext(source), results, validateAllProperties: true);
+            failures.AddRange(results.Select(r => $"Sources:{i}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+            if (!SiteAdapters.Names.Contains(source.Adapter))
+            {
+                failures.Add($"Sources:{i}:Adapter: unknown adapter '{source.Adapter}'; known: {string.Join(", ", SiteAdapters.Names)}.");
+            }
+        }
+        foreach (var duplicate in options.Items.GroupBy(s => s.Name).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Sources: the name '{duplicate.Key}' is used by {duplicate.Count()} sources; names must be unique.");
+        }
+        return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+}
