@@ -1,0 +1,36 @@
+using Crawler.TestSupport;
+
+namespace Crawler.EndToEnd.Tests;
+
+/// <summary>Bad configuration stops the executable at start with one line naming the setting, and exit code 2.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("CRAWLER_Catalog__Provider", "oracle", "Catalog:Provider 'oracle' is unknown")]
+    [InlineData("CRAWLER_Fetch__MaxImageBytes", "-5", "Fetch: ")]
+    [InlineData("CRAWLER_Export__Keep", "0", "Export: ")]
+    [InlineData("CRAWLER_Fetch__AllowedNetworks__0", "not-a-network", "Fetch:AllowedNetworks: 'not-a-network'")]
+    public async Task Export_FailsAtStart_WhenASettingIsInvalid(string variable, string value, string expected)
+    {
+        using var dir = new TempDir();
+        var process = await CrawlerProcess.RunAsync(["export", "--data-dir", dir.Path], TimeSpan.FromSeconds(60), new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(expected, process.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_FailsAtStart_WhenTheDataDirIsNotWritable()
+    {
+        using var dir = new TempDir();
+        // A file where the data directory should be: nothing can be created under it, even as root.
+        var blocked = dir.Combine("not-a-dir");
+        await File.WriteAllTextAsync(blocked, "x");
+        var process = await CrawlerProcess.RunAsync(["export", "--data-dir", Path.Combine(blocked, "data")], TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Storage:DataDir", process.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is not writable", process.Stderr, StringComparison.Ordinal);
+    }
+}

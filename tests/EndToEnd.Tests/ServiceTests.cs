@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using Crawler.TestSupport;
+
+namespace Crawler.EndToEnd.Tests;
+
+public sealed class ServiceTests
+{
+    private const int SigTerm = 15;
+
+    [Fact]
+    public async Task Service_AnswersHealthAndDashboard_AndStopsOnSigterm()
+    {
+        using var dir = new TempDir();
+        var port = FreePort();
+        using var service = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        var health = await PollAsync(http, "healthz", TimeSpan.FromSeconds(60), service);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("Healthy", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var dashboard = await http.GetAsync(new Uri("hangfire", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Hangfire", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "catalog.db")), "the catalog lives in --data-dir");
+
+        service.Signal(SigTerm);
+        await service.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, service.ExitCode);
+    }
+
+    [Fact]
+    public async Task Service_RefusesASecondProcessOnTheSameDataDir_NamingTheSetting()
+    {
+        using var dir = new TempDir();
+        var port = FreePort();
+        using var first = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        await PollAsync(http, "healthz", TimeSpan.FromSeconds(60), first);
+
+        var second = await CrawlerProcess.RunAsync(["export", "--data-dir", dir.Path], TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("Storage:DataDir", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains("in use by another crawler process", second.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PollAsync(HttpClient http, string path, TimeSpan timeout, CrawlerProcess process)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Assert.False(process.HasExited, $"the service exited early. stderr:\n{process.Stderr}");
+            try
+            {
+                var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+                {
+                    return response;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Crawler.TestSupport;
+
+/// <summary>Runs the real <c>crawler</c> executable as a child process, capturing its output.</summary>
+public sealed partial class CrawlerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly object _lock = new();
+
+    private CrawlerProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static CrawlerProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        if (!File.Exists(RepoPaths.CrawlerDll))
+        {
+            throw new FileNotFoundException($"Build the solution first: {RepoPaths.CrawlerDll} is missing");
+        }
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(RepoPaths.CrawlerDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var wrapper = new CrawlerProcess(process);
+        process.OutputDataReceived += (_, e) => wrapper.Append(wrapper._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => wrapper.Append(wrapper._stderr, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return wrapper;
+    }
+
+    /// <summary>Runs to completion (or kills it at the timeout and fails).</summary>
+    public static async Task<CrawlerProcess> RunAsync(IEnumerable<string> args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var process = Start(args, environment);
+        await process.WaitForExitAsync(timeout);
+        return process;
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"crawler did not exit within {timeout}. stderr:\n{Stderr}");
+        }
+        // WaitForExitAsync returns before the redirected streams are drained; this waits for them.
+        _process.WaitForExit();
+    }
+
+    /// <summary>Waits until standard error contains <paramref name="text"/>.</summary>
+    public async Task WaitForStderrAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        {
+            if (HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' never appeared on stderr (exited: {HasExited}). stderr:\n{Stderr}");
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Sends a POSIX signal (SIGTERM = 15, SIGKILL = 9).</summary>
+    public void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder target, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            target.AppendLine(line);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
