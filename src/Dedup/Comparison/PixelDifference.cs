@@ -11,7 +11,7 @@ public static class PixelDifference
 {
     /// <summary>
     /// The largest mean absolute difference (0-255) over square blocks, after resizing both images to the
-    /// first one's aspect with <paramref name="longSide"/> pixels on its long side.
+    /// first one's aspect with <paramref name="longSide"/> pixels on its long side and blurring them lightly.
     /// </summary>
     public static double MaxBlockDifference(byte[] original, byte[] edit, int longSide = 256, int block = 8)
     {
@@ -53,7 +53,9 @@ public static class PixelDifference
     private static byte[] Rgb(byte[] bytes, int width, int height)
     {
         using var thumb = Decode(() => Image.ThumbnailBuffer(bytes, width, height: height, size: Enums.Size.Force));
-        using var flat = thumb.HasAlpha() ? thumb.Flatten([255, 255, 255]) : thumb.Copy();
+        // A light blur removes JPEG ringing and resampling noise; a removed object or an added word survives it.
+        using var smooth = thumb.Gaussblur(1.2);
+        using var flat = smooth.HasAlpha() ? smooth.Flatten([255, 255, 255]) : smooth.Copy();
         using var srgb = flat.Colourspace(Enums.Interpretation.Srgb);
         using var rgb = srgb.Bands > 3 ? srgb.ExtractBand(0, 3) : srgb.Copy();
         using var cast = rgb.Cast(Enums.BandFormat.Uchar);

@@ -3,13 +3,16 @@ namespace Crawler.Dedup.Imaging;
 /// <summary>Identifies an image container by its magic bytes; servers often send HTML or lie about the type.</summary>
 public static class ImageFormatSniffer
 {
+    // Spelled as bytes: a u8 string literal would encode 0x89 as two UTF-8 bytes.
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static ImageFormat Sniff(ReadOnlySpan<byte> b)
     {
         if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
         {
             return ImageFormat.Jpeg;
         }
-        if (b.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (b.StartsWith(PngSignature))
         {
             return ImageFormat.Png;
         }

@@ -19,8 +19,14 @@ internal static class EditTypeClassifier
         (EditTypes.AddObject, Words("add|put|insert|place|give")),
     ];
 
-    public static string Classify(string text) =>
-        Rules.FirstOrDefault(r => r.Pattern.IsMatch(text)).Type ?? EditTypes.Other;
+    // "the man in the background" names where an object is, not the background as the thing to change.
+    private static readonly Regex BackgroundAsPlace = Words("(in|from|on|at) the (background|backdrop)");
+
+    public static string Classify(string text)
+    {
+        var candidates = BackgroundAsPlace.IsMatch(text) ? Rules.Where(r => r.Type != EditTypes.Background) : Rules;
+        return candidates.FirstOrDefault(r => r.Pattern.IsMatch(text)).Type ?? EditTypes.Other;
+    }
 
     private static Regex Words(string alternatives) =>
         new($@"\b({alternatives})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);

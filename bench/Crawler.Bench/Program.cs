@@ -1,0 +1,21 @@
+using Crawler.Bench;
+
+IBenchmark[] benchmarks = [];
+
+if (args.Length == 0 || args[0] is "--list" or "-l")
+{
+    foreach (var benchmark in benchmarks)
+    {
+        Console.WriteLine($"{benchmark.Name}\t{benchmark.Description}");
+    }
+    return args.Length == 0 ? 2 : 0;
+}
+var chosen = benchmarks.FirstOrDefault(b => b.Name == args[0]);
+if (chosen is null)
+{
+    await Console.Error.WriteLineAsync($"No benchmark named '{args[0]}'. Try --list.");
+    return 2;
+}
+var result = await chosen.RunAsync(args[1..], CancellationToken.None);
+Console.WriteLine(result.ResultLine(chosen.Name));
+return 0;
