@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -9,14 +10,17 @@ namespace Crawler.Worker.Fetching;
 /// also bound decompression, a total timeout, conditional requests, and failures sorted into retryable
 /// and final.
 /// </summary>
-public sealed class HttpFetcher : IFetcher, IDisposable
+public sealed class HttpFetcher : IFetcher, IHostBudget, IDisposable
 {
     private readonly HttpClient _client;
     private readonly FetchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _exhaustedUntil = new(StringComparer.OrdinalIgnoreCase);
 
-    public HttpFetcher(GuardedConnector connector, IOptions<FetchOptions> options)
+    public HttpFetcher(GuardedConnector connector, IOptions<FetchOptions> options, TimeProvider time)
     {
         _options = options.Value;
+        _time = time;
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = connector.ConnectAsync,
@@ -41,6 +45,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         var (cap, timeout) = request.Kind == FetchKind.Image
             ? (_options.MaxImageBytes, TimeSpan.FromSeconds(_options.ImageTimeoutSeconds))
             : (_options.MaxPageBytes, TimeSpan.FromSeconds(_options.PageTimeoutSeconds));
+        await WaitForBudgetAsync(request.Url.Host, ct);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
         try
@@ -57,7 +62,8 @@ public sealed class HttpFetcher : IFetcher, IDisposable
                 response.Content.Headers.ContentType?.MediaType,
                 response.Headers.ETag?.ToString(),
                 response.Content.Headers.LastModified?.ToString("R"),
-                response.RequestMessage?.RequestUri ?? request.Url);
+                response.RequestMessage?.RequestUri ?? request.Url,
+                HeadersOf(response));
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -77,11 +83,41 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         }
     }
 
+    /// <summary>An exhausted budget holds back requests to the host until the window resets.</summary>
+    public void Update(string host, double remaining, TimeSpan resetsIn)
+    {
+        if (remaining < 1)
+        {
+            _exhaustedUntil[host] = _time.GetUtcNow() + resetsIn;
+        }
+        else
+        {
+            _exhaustedUntil.TryRemove(host, out _);
+        }
+    }
+
     public void Dispose() => _client.Dispose();
+
+    private async Task WaitForBudgetAsync(string host, CancellationToken ct)
+    {
+        if (_exhaustedUntil.TryGetValue(host, out var until) && until > _time.GetUtcNow())
+        {
+            await Task.Delay(until - _time.GetUtcNow(), _time, ct);
+        }
+    }
 
     private static HttpRequestMessage BuildRequest(FetchRequest request)
     {
-        var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
+        var message = new HttpRequestMessage(request.Method ?? HttpMethod.Get, request.Url);
+        foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.BodyType ?? "application/x-www-form-urlencoded");
+        }
         if (request.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
             message.Headers.IfNoneMatch.Add(tag);
@@ -104,7 +140,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         var retryAfter = response.Headers.RetryAfter is { } ra
             ? ra.Delta ?? (ra.Date is { } date ? date - DateTimeOffset.UtcNow : null)
             : null;
-        throw new FetchException($"HTTP {status} {response.ReasonPhrase}", transient, status, retryAfter);
+        throw new FetchException($"HTTP {status} {response.ReasonPhrase}", transient, status, retryAfter, headers: HeadersOf(response));
     }
 
     /// <summary>Reads at most <paramref name="cap"/> bytes of the decoded body; more is refused, so a compression bomb stops at the cap.</summary>
@@ -128,6 +164,11 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         }
         return buffer.ToArray();
     }
+
+    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response) =>
+        response.Headers.Concat(response.Content.Headers)
+            .GroupBy(h => h.Key.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)));
 
     private static AddressRefusedException? Refusal(Exception e) =>
         e as AddressRefusedException ?? (e.InnerException is { } inner ? Refusal(inner) : null);

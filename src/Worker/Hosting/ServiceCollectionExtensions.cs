@@ -45,7 +45,9 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<GuardedConnector>();
-        services.AddSingleton<IFetcher, HttpFetcher>();
+        services.AddSingleton<HttpFetcher>();
+        services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<HttpFetcher>());
+        services.AddSingleton<IHostBudget>(sp => sp.GetRequiredService<HttpFetcher>());
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
         services.AddSingleton<IInstructionRewriter, RulesRewriter>();
         services.AddSingleton<OriginalsIndex>();
