@@ -43,11 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RewriteStore>();
         services.AddSingleton<ExportStore>();
 
-        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton<GuardedConnector>();
-        services.AddSingleton<HttpFetcher>();
-        services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<HttpFetcher>());
-        services.AddSingleton<IHostBudget>(sp => sp.GetRequiredService<HttpFetcher>());
+        services.AddFetching();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
         services.AddSingleton<IInstructionRewriter, RulesRewriter>();
         services.AddSingleton<OriginalsIndex>();

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace Crawler.Worker.Fetching.Robots;
+
+/// <summary>
+/// One allow or disallow path pattern (RFC 9309 §2.2.3): a prefix match where <c>*</c> matches any run of
+/// characters and a final <c>$</c> anchors the end. Patterns and paths are compared in one normal form:
+/// non-ASCII as UTF-8 percent-escapes, escapes in upper case, escaped unreserved characters decoded.
+/// </summary>
+public sealed record RobotsPattern(string Pattern, bool Allow)
+{
+    /// <summary>Longer patterns are more specific and win (RFC 9309 §2.2.2).</summary>
+    public int Length => Pattern.Length;
+
+    public bool Matches(string normalizedPath)
+    {
+        // The positions in the path that the pattern read so far can end at, ascending.
+        var positions = new List<int> { 0 };
+        for (var i = 0; i < Pattern.Length; i++)
+        {
+            var c = Pattern[i];
+            if (c == '$' && i == Pattern.Length - 1)
+            {
+                return positions[^1] == normalizedPath.Length;
+            }
+            if (c == '*')
+            {
+                var first = positions[0];
+                positions = Enumerable.Range(first, normalizedPath.Length - first + 1).ToList();
+                continue;
+            }
+            positions = positions.Where(p => p < normalizedPath.Length && normalizedPath[p] == c).Select(p => p + 1).ToList();
+            if (positions.Count == 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static string Normalize(string raw)
+    {
+        var bytes = Encoding.UTF8.GetBytes(raw);
+        var text = new StringBuilder(bytes.Length);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b == '%' && i + 2 < bytes.Length && IsHex(bytes[i + 1]) && IsHex(bytes[i + 2]))
+            {
+                var value = Convert.ToByte(Encoding.ASCII.GetString(bytes, i + 1, 2), 16);
+                text.Append(IsUnreserved(value) ? ((char)value).ToString() : $"%{value:X2}");
+                i += 2;
+            }
+            else if (b >= 0x80 || b <= 0x20)
+            {
+                text.Append($"%{b:X2}");
+            }
+            else
+            {
+                text.Append((char)b);
+            }
+        }
+        return text.ToString();
+    }
+
+    private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+
+    private static bool IsUnreserved(byte b) => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~';
+}

@@ -1,0 +1,19 @@
+namespace Crawler.Worker.Fetching;
+
+/// <summary>
+/// The product token of a user agent (<c>CrawlerBot</c> of <c>CrawlerBot/0.1 (+https://...)</c>): what
+/// robots.txt <c>User-agent</c> lines name. RFC 9309 allows only letters, '_' and '-' in it.
+/// </summary>
+public static class UserAgentToken
+{
+    public static string Of(string userAgent)
+    {
+        var value = userAgent.AsSpan().Trim();
+        var end = 0;
+        while (end < value.Length && (char.IsAsciiLetter(value[end]) || value[end] is '_' or '-'))
+        {
+            end++;
+        }
+        return value[..end].ToString();
+    }
+}
