@@ -7,6 +7,7 @@ using Crawler.Worker.Catalog.Migrations;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Fetching;
+using Crawler.Worker.Fetching.Images;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExportStore>();
 
         services.AddFetching();
+        services.AddImageAcquisition();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
         services.AddSingleton<IInstructionRewriter, RulesRewriter>();
         services.AddSingleton<OriginalsIndex>();
