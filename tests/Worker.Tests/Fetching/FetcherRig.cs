@@ -22,7 +22,8 @@ internal sealed class FetcherRig : IDisposable
         Action<FetchOptions>? fetch = null,
         Action<PolitenessOptions>? politeness = null,
         IEnumerable<SourceOptions>? sources = null,
-        FakeResolver? resolver = null)
+        FakeResolver? resolver = null,
+        Action<IServiceCollection>? more = null)
     {
         Resolver = resolver ?? new FakeResolver().Map(Host, "127.0.0.1");
         Connector = new LoopbackOnlyConnector(new TcpSocketConnector());
@@ -48,6 +49,7 @@ internal sealed class FetcherRig : IDisposable
         });
         services.Configure<SourcesOptions>(o => o.Items = sources?.ToList() ?? []);
         services.AddFetching();
+        more?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -60,6 +62,9 @@ internal sealed class FetcherRig : IDisposable
     public HostPoliteness Politeness => _services.GetRequiredService<HostPoliteness>();
 
     public IHostBudget Budget => _services.GetRequiredService<IHostBudget>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The loopback server's URL under the made-up host name, which the fake resolver maps to 127.0.0.1.</summary>
     public static Uri At(Crawler.TestSupport.LoopbackServer server, string path) => new($"http://{Host}:{server.Port}{path}");

@@ -30,7 +30,7 @@ public sealed class ImageHostResolver(ImgurApi imgur, IOptions<ImageQualityOptio
         {
             ImgurLinks.Kind.File when ImgurLinks.IsVideo(extension) => ImageTarget.Direct(ImgurLinks.Still(url.Scheme, id, extension)),
             ImgurLinks.Kind.Page => ImageTarget.Direct(ImgurLinks.Still(url.Scheme, id, "")),
-            ImgurLinks.Kind.Album or ImgurLinks.Kind.Gallery => await imgur.ResolveAsync(kind, id, url.Scheme, ct),
+            ImgurLinks.Kind.Album or ImgurLinks.Kind.Gallery => await imgur.ResolveAsync(kind, id, ct),
             _ => ImageTarget.Direct(url),
         };
     }

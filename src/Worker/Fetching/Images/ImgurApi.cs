@@ -10,7 +10,7 @@ public sealed class ImgurApi(IFetcher fetcher, IHostBudget budget, ImgurCredenti
 {
     public const string Source = "imgur-api";
 
-    public async Task<ImageTarget> ResolveAsync(ImgurLinks.Kind kind, string id, string scheme, CancellationToken ct)
+    public async Task<ImageTarget> ResolveAsync(ImgurLinks.Kind kind, string id, CancellationToken ct)
     {
         var what = kind == ImgurLinks.Kind.Album ? "album" : "gallery post";
         if (credentials.ClientId is not { } clientId)
@@ -31,15 +31,12 @@ public sealed class ImgurApi(IFetcher fetcher, IHostBudget budget, ImgurCredenti
             throw new FetchException($"unresolvable: imgur {what} {id} is gone or private ({e.Message})", transient: false, e.StatusCode, inner: e);
         }
         ShareBudget(api.Host, response);
-        return Target(ImgurJson.Images(response.Body, what, id), scheme);
+        return Target(ImgurJson.Images(response.Body, what, id));
     }
 
     /// <summary>The album's first image is the target; the others are kept in order on the row.</summary>
-    private static ImageTarget Target(IReadOnlyList<ImgurJson.Entry> images, string scheme)
-    {
-        var stills = images.Select(i => ImgurLinks.Still(scheme, i.Id, i.Animated ? ".gifv" : i.Extension)).ToList();
-        return new ImageTarget(stills[0], stills.Skip(1).Select(u => u.AbsoluteUri).ToList());
-    }
+    private static ImageTarget Target(IReadOnlyList<ImgurJson.Entry> images) =>
+        new(images[0].Still, images.Skip(1).Select(i => i.Still.AbsoluteUri).ToList());
 
     /// <summary>imgur counts requests per user per hour and says when the count resets (a Unix time).</summary>
     private void ShareBudget(string host, FetchResponse response)

@@ -8,8 +8,12 @@ namespace Crawler.Worker.Fetching.Images;
 /// </summary>
 public static class ImgurJson
 {
-    /// <summary>One image of an album: its id, the extension of its link, whether it is animated.</summary>
-    public sealed record Entry(string Id, string Extension, bool Animated);
+    /// <summary>One image of an album: its id, the scheme and extension of its link, whether it is animated.</summary>
+    public sealed record Entry(string Id, string Scheme, string Extension, bool Animated)
+    {
+        /// <summary>The still to download: the file itself, or an animation's first frame.</summary>
+        public Uri Still => ImgurLinks.Still(Scheme, Id, Animated ? ".gifv" : Extension);
+    }
 
     /// <exception cref="FetchException">Not the API's JSON, unsuccessful, or an empty album (permanent).</exception>
     public static IReadOnlyList<Entry> Images(byte[] body, string what, string id)
@@ -44,7 +48,7 @@ public static class ImgurJson
         var animated = image.TryGetProperty("animated", out var a) && a.ValueKind == JsonValueKind.True;
         // A large animation's link is its 'h' thumbnail GIF (zVpyzhWh.gif); the still is named from the image id.
         var id = image.TryGetProperty("id", out var given) && given.GetString() is { Length: > 0 } gid ? gid : file.Id;
-        return new Entry(id, file.Extension, animated);
+        return new Entry(id, url.Scheme, file.Extension, animated);
     }
 
     private static string ErrorOf(JsonElement root) =>
