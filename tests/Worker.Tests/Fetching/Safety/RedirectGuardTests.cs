@@ -141,4 +141,19 @@ public sealed class RedirectGuardTests
         Assert.Equal("refused: scheme 'gopher' is not http or https", error.Message);
         Assert.Empty(rig.Resolver.Lookups);
     }
+
+    [Theory]
+    [InlineData("http://[::1]:8080/x", "::1")]
+    [InlineData("http://2130706433/x", "127.0.0.1")]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "169.254.169.254")]
+    public async Task Fetch_RefusesAnAddressLiteral_InsideAForbiddenNetwork(string url, string address)
+    {
+        using var rig = new FetcherRig(fetch: f => f.AllowedNetworks = []);
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => rig.GetAsync(new Uri(url)));
+
+        Assert.False(error.Transient);
+        Assert.EndsWith($"resolves to {address}, inside a private, loopback or reserved network", error.Message, StringComparison.Ordinal);
+        Assert.Empty(rig.Connector.Attempts);
+    }
 }
