@@ -14,32 +14,56 @@ public sealed record RobotsPattern(string Pattern, bool Allow)
 
     public bool Matches(string normalizedPath)
     {
+        if (Pattern.AsSpan().IndexOfAny('*', '$') < 0)
+        {
+            // Most rules are plain prefixes.
+            return normalizedPath.StartsWith(Pattern, StringComparison.Ordinal);
+        }
+        var length = normalizedPath.Length;
         // The positions in the path that the pattern read so far can end at, ascending.
-        var positions = new List<int> { 0 };
+        Span<int> positions = length < 1024 ? stackalloc int[length + 1] : new int[length + 1];
+        positions[0] = 0;
+        var count = 1;
         for (var i = 0; i < Pattern.Length; i++)
         {
             var c = Pattern[i];
             if (c == '$' && i == Pattern.Length - 1)
             {
-                return positions[^1] == normalizedPath.Length;
+                return positions[count - 1] == length;
             }
             if (c == '*')
             {
                 var first = positions[0];
-                positions = Enumerable.Range(first, normalizedPath.Length - first + 1).ToList();
+                count = length - first + 1;
+                for (var k = 0; k < count; k++)
+                {
+                    positions[k] = first + k;
+                }
                 continue;
             }
-            positions = positions.Where(p => p < normalizedPath.Length && normalizedPath[p] == c).Select(p => p + 1).ToList();
-            if (positions.Count == 0)
+            var kept = 0;
+            for (var k = 0; k < count; k++)
+            {
+                if (positions[k] < length && normalizedPath[positions[k]] == c)
+                {
+                    positions[kept++] = positions[k] + 1;
+                }
+            }
+            if (kept == 0)
             {
                 return false;
             }
+            count = kept;
         }
         return true;
     }
 
     public static string Normalize(string raw)
     {
+        if (raw.AsSpan().IndexOfAnyExceptInRange('!', '~') < 0 && !raw.Contains('%', StringComparison.Ordinal))
+        {
+            return raw;
+        }
         var bytes = Encoding.UTF8.GetBytes(raw);
         var text = new StringBuilder(bytes.Length);
         for (var i = 0; i < bytes.Length; i++)
