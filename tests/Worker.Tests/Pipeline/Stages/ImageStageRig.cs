@@ -57,6 +57,10 @@ internal sealed class ImageStageRig : IAsyncDisposable
 
     public BlobStore Blobs => _rig.Get<BlobStore>();
 
+    public WorkQueue Queue => _rig.Get<WorkQueue>();
+
+    public FetchImageStage Stage => _rig.Get<FetchImageStage>();
+
     public static async Task<ImageStageRig> StartAsync(
         Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> routes,
         string? imgurClientId = "test-client",
