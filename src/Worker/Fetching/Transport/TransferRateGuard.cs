@@ -9,6 +9,8 @@ internal sealed class TransferRateGuard : IDisposable
     private readonly CancellationTokenSource _cancel;
     private readonly long _minimumPerWindow;
     private readonly ITimer? _timer;
+    private readonly Lock _lock = new();
+    private bool _disposed;
     private long _total;
     private long _atLastCheck;
 
@@ -30,9 +32,28 @@ internal sealed class TransferRateGuard : IDisposable
 
     public void Add(int bytes) => Interlocked.Add(ref _total, bytes);
 
-    public void Dispose() => _timer?.Dispose();
+    /// <summary>After this returns no check runs, so the token source may be disposed safely.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+        }
+    }
 
     private void Check()
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                CheckWindow();
+            }
+        }
+    }
+
+    private void CheckWindow()
     {
         var total = Interlocked.Read(ref _total);
         var arrived = total - _atLastCheck;
