@@ -31,7 +31,7 @@ public sealed class ThrottlingHandler(RewriteOptions options, RequestPacer pacer
             }
             if (attempt > options.MaxRetries)
             {
-                throw new LlmUnavailableException($"{failure} (gave up after {attempt} attempts)");
+                throw new LlmUnavailableException(attempt == 1 ? failure! : $"{failure}, {attempt} attempts in a row");
             }
             var delay = retryAfter ?? TimeSpan.FromSeconds(options.RetryDelaySeconds * Math.Pow(2, attempt - 1));
             if (delay > TimeSpan.FromSeconds(options.MaxRetryAfterSeconds))

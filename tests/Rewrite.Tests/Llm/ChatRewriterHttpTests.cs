@@ -87,7 +87,7 @@ public sealed class ChatRewriterHttpTests
 
         var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => rig.RewriteAsync());
 
-        Assert.Equal("HTTP 500 Internal Server Error (gave up after 3 attempts)", error.Message);
+        Assert.Equal("HTTP 500 Internal Server Error, 3 attempts in a row", error.Message);
         Assert.Equal(3, rig.Server.Requests.Count);
     }
 
@@ -135,7 +135,7 @@ public sealed class ChatRewriterHttpTests
 
         var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => rig.RewriteAsync());
 
-        Assert.Equal("no answer within 30 s (gave up after 2 attempts)", error.Message);
+        Assert.Equal("no answer within 30 s, 2 attempts in a row", error.Message);
         var requests = rig.Server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(30));

@@ -23,9 +23,9 @@ public sealed class ServerDialectTests
     }
 
     [Theory]
-    [InlineData("openai_429", typeof(LlmUnavailableException), "HTTP 429 Too Many Requests (gave up after 1 attempts)")]
-    [InlineData("openai_500", typeof(LlmUnavailableException), "HTTP 500 Internal Server Error (gave up after 1 attempts)")]
-    [InlineData("llamacpp_503", typeof(LlmUnavailableException), "HTTP 503 Service Unavailable (gave up after 1 attempts)")]
+    [InlineData("openai_429", typeof(LlmUnavailableException), "HTTP 429 Too Many Requests")]
+    [InlineData("openai_500", typeof(LlmUnavailableException), "HTTP 500 Internal Server Error")]
+    [InlineData("llamacpp_503", typeof(LlmUnavailableException), "HTTP 503 Service Unavailable")]
     [InlineData("ollama_404", typeof(LlmUnavailableException), "the endpoint answered HTTP 404: ")]
     [InlineData("vllm_400", typeof(LlmRequestRejectedException), "the endpoint refused the request: HTTP 400: ")]
     public async Task RewriteAsync_EndsAsDocumented_ForEachServersErrors(string name, Type expected, string messageStart)
