@@ -72,6 +72,9 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         }
     };
 
+    /// <summary>The request being answered, for answers that depend on what was asked.</summary>
+    public static ChatRequest RequestOf(HttpContext context) => (ChatRequest)context.Items[typeof(ChatRequest)]!;
+
     public static JsonObject Completion(string content) => new()
     {
         ["id"] = "chatcmpl-test",
@@ -101,7 +104,9 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         {
             InterlockedMax(inFlight);
             var body = await JsonDocument.ParseAsync(context.Request.Body);
-            _requests.Enqueue(new ChatRequest(body.RootElement.Clone(), _time.GetUtcNow(), context.Request.Headers.Authorization.ToString()));
+            var request = new ChatRequest(body.RootElement.Clone(), _time.GetUtcNow(), context.Request.Headers.Authorization.ToString());
+            context.Items[typeof(ChatRequest)] = request;
+            _requests.Enqueue(request);
             await (_script.TryDequeue(out var answer) ? answer : _fallback)(context);
         }
         finally

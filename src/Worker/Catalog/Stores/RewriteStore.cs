@@ -54,6 +54,22 @@ public sealed class RewriteStore(ICatalogDb db, TimeProvider time)
             """, new { pairId, model, promptVersion, other = EditTypes.Other, failed = RewriteStatus.Failed, reason, now = time.Now() });
     }
 
+    /// <summary>
+    /// Accepted pairs whose rewrite is missing, was given up on, or came from another model or prompt version:
+    /// what a changed configuration or a restart after an outage should rewrite.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StalePairsAsync(string model, string promptVersion, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var ids = await connection.QueryAsync<string>("""
+            SELECT p.pair_id FROM pairs p LEFT JOIN rewrites r ON r.pair_id = p.pair_id
+            WHERE p.status = 'accepted'
+              AND (r.pair_id IS NULL OR r.inputs_hash = '' OR r.model <> @model OR r.prompt_version <> @promptVersion)
+            ORDER BY p.pair_id
+            """, new { model, promptVersion });
+        return ids.ToList();
+    }
+
     public async Task<RewriteRow?> GetAsync(string pairId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
