@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace Crawler.Rewrite.Llm;
 
@@ -6,9 +7,9 @@ namespace Crawler.Rewrite.Llm;
 public static class ChatRewriterBuilder
 {
     /// <param name="network">The handler that reaches the endpoint (a <see cref="SocketsHttpHandler"/> in service).</param>
-    public static ChatRewriter Build(RewriteOptions options, TimeProvider time, PromptFile prompt, string? apiKey, HttpMessageHandler network)
+    public static ChatRewriter Build(RewriteOptions options, TimeProvider time, PromptFile prompt, string? apiKey, HttpMessageHandler network, ILogger logger)
     {
-        var throttle = new ThrottlingHandler(options, new RequestPacer(time, options.RequestsPerMinute), time) { InnerHandler = network };
+        var throttle = new ThrottlingHandler(options, new RequestPacer(time, options.RequestsPerMinute), time, logger) { InnerHandler = network };
         var http = new HttpClient(throttle) { Timeout = Timeout.InfiniteTimeSpan };
         IChatClient client = ChatClientFactory.Create(options, http, apiKey);
         // The answers of the two modes come from different prompts, so they are cached apart.

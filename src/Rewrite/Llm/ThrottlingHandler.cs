@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 
 namespace Crawler.Rewrite.Llm;
 
@@ -10,7 +11,7 @@ namespace Crawler.Rewrite.Llm;
 /// runs on the injected <see cref="TimeProvider"/>. When the retries are spent it throws
 /// <see cref="LlmUnavailableException"/>; any other answer (200, 400, 401) is returned as it is.
 /// </summary>
-public sealed class ThrottlingHandler(RewriteOptions options, RequestPacer pacer, TimeProvider time) : DelegatingHandler
+public sealed class ThrottlingHandler(RewriteOptions options, RequestPacer pacer, TimeProvider time, ILogger logger) : DelegatingHandler
 {
     private readonly SemaphoreSlim _inFlight = new(options.MaxConcurrency, options.MaxConcurrency);
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
@@ -43,6 +44,7 @@ public sealed class ThrottlingHandler(RewriteOptions options, RequestPacer pacer
             {
                 pacer.HoldUntil(time.GetUtcNow() + delay);
             }
+            logger.LogWarning("Model endpoint: {Failure} on attempt {Attempt}; retrying in {Delay} s", failure, attempt, delay.TotalSeconds);
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -61,8 +63,7 @@ public sealed class ThrottlingHandler(RewriteOptions options, RequestPacer pacer
                 var response = await base.SendAsync(request, linked.Token);
                 if (!RetryAdvice.IsRetryable(response.StatusCode))
                 {
-                    await response.Content.LoadIntoBufferAsync(linked.Token);
-                    return (response, null, null);
+                    return (await BufferedAsync(response, linked.Token), null, null);
                 }
                 using (response)
                 {
@@ -81,6 +82,21 @@ public sealed class ThrottlingHandler(RewriteOptions options, RequestPacer pacer
         finally
         {
             _inFlight.Release();
+        }
+    }
+
+    /// <summary>Reads the whole body within the attempt's time, so a server that stalls mid-answer times out too.</summary>
+    private static async Task<HttpResponseMessage> BufferedAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(ct);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -3,6 +3,7 @@ using Crawler.Rewrite.Llm;
 using Crawler.Rewrite.Rules;
 using Crawler.Worker.Pipeline.Stages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Hosting;
@@ -27,7 +28,7 @@ internal static class RewriteRegistration
             // Connections are recycled so a DNS change of the endpoint is picked up in a long run.
             var network = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             return ChatRewriterBuilder.Build(options, sp.GetRequiredService<TimeProvider>(), PromptFile.Load(PromptDirectory, options.PromptVersion),
-                Environment.GetEnvironmentVariable(options.ApiKeyVariable), network);
+                Environment.GetEnvironmentVariable(options.ApiKeyVariable), network, sp.GetRequiredService<ILogger<ChatRewriter>>());
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Crawler.Rewrite.Llm;
 using Crawler.TestSupport;
+using Microsoft.AspNetCore.Http;
 
 namespace Crawler.Rewrite.Tests.Llm;
 
@@ -139,6 +140,23 @@ public sealed class ChatRewriterHttpTests
         var requests = rig.Server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task RewriteAsync_TimesOut_WhenTheServerStallsInTheMiddleOfTheBody()
+    {
+        await using var rig = await LlmRig.StartAsync(LlmRig.Options(o => o.MaxRetries = 0));
+        rig.Server.Then(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"id\":\"chatcmpl-1\",\"choices\":[");
+            await context.Response.Body.FlushAsync();
+            await ChatCompletionsServer.Silence()(context);
+        });
+
+        var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => rig.RewriteAsync());
+
+        Assert.Equal("no answer within 30 s", error.Message);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class LlmRig : IAsyncDisposable
         var server = await ChatCompletionsServer.StartAsync(time);
         var settings = options ?? Options();
         settings.Endpoint = server.Endpoint.ToString();
-        var rewriter = ChatRewriterBuilder.Build(settings, time, PromptFile.Load(Path.Combine(AppContext.BaseDirectory, "prompts"), "rewrite-v1"), apiKey, new SocketsHttpHandler());
+        var rewriter = ChatRewriterBuilder.Build(settings, time, PromptFile.Load(Path.Combine(AppContext.BaseDirectory, "prompts"), "rewrite-v1"), apiKey, new SocketsHttpHandler(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         return new LlmRig(time, server, rewriter);
     }
 

@@ -79,7 +79,7 @@ internal sealed class RewriteRig : IAsyncDisposable
         options.Endpoint = server.Endpoint.ToString();
         options.Model ??= "test-model";
         var prompt = new PromptFile("rewrite-test", "Rewrite the request.");
-        return ChatRewriterBuilder.Build(options, Time, prompt, null, new SocketsHttpHandler());
+        return ChatRewriterBuilder.Build(options, Time, prompt, null, new SocketsHttpHandler(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
     /// <summary>Runs the stage until nothing is due, moving the fake clock whenever the work waits on it.</summary>
