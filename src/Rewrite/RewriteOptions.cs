@@ -62,6 +62,14 @@ public sealed class RewriteOptions
     [Range(16, 32_768)]
     public int MaxOutputTokens { get; set; } = 512;
 
+    /// <summary>
+    /// The request field that carries <see cref="MaxOutputTokens"/>: <c>max_completion_tokens</c> (OpenAI, vLLM) or
+    /// <c>max_tokens</c> (Ollama, llama.cpp, which ignore the other).
+    /// </summary>
+    [Required]
+    [AllowedValues("max_completion_tokens", "max_tokens")]
+    public string MaxTokensField { get; set; } = "max_completion_tokens";
+
     public bool UsesEndpoint => !string.IsNullOrWhiteSpace(Endpoint);
 }
 

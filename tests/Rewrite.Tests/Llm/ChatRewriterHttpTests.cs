@@ -40,6 +40,22 @@ public sealed class ChatRewriterHttpTests
         Assert.Equal(RewriteStatus.All, schema.GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Theory]
+    [InlineData("max_completion_tokens", "max_tokens")]
+    [InlineData("max_tokens", "max_completion_tokens")]
+    public async Task RewriteAsync_CapsTheAnswer_InTheFieldTheServerReads(string field, string absent)
+    {
+        await using var rig = await LlmRig.StartAsync(LlmRig.Options(o => (o.MaxTokensField, o.MaxOutputTokens) = (field, 300)));
+        rig.Server.Then(ChatCompletionsServer.Content(LlmRig.ValidAnswer));
+
+        Assert.Equal(LlmRig.ValidResult, await rig.RewriteAsync());
+
+        var body = Assert.Single(rig.Server.Requests).Body;
+        Assert.Equal(300, body.GetProperty(field).GetInt32());
+        Assert.False(body.TryGetProperty(absent, out _));
+        Assert.Equal("test-model", body.GetProperty("model").GetString());
+    }
+
     [Fact]
     public async Task RewriteAsync_WaitsOutRetryAfter_WhenTheServerAnswers429()
     {
