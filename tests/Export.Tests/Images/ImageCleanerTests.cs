@@ -1,4 +1,5 @@
 using Crawler.Export.Images;
+using Crawler.TestSupport;
 using NetVips;
 
 namespace Crawler.Export.Tests.Images;

@@ -1,3 +1,4 @@
+using Crawler.TestSupport;
 using NetVips;
 
 namespace Crawler.Export.Tests.Images;

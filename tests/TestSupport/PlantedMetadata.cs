@@ -2,13 +2,13 @@ using System.Buffers.Binary;
 using System.Text;
 using NetVips;
 
-namespace Crawler.Export.Tests.Images;
+namespace Crawler.TestSupport;
 
 /// <summary>
 /// Real images (encoded by libvips) with metadata planted the way cameras and phones write it: an EXIF
 /// block with an orientation and a GPS position, XMP with a creator's name, IPTC, a comment.
 /// </summary>
-internal static class PlantedMetadata
+public static class PlantedMetadata
 {
     public const string Name = "Jane Q. Private";
     public const string Serial = "SN-0048151623";
