@@ -13,7 +13,8 @@ internal static class DatasetCard
         card.AppendLine("configs:");
         card.AppendLine("- config_name: default");
         card.AppendLine("  data_files:");
-        foreach (var split in manifest.RowsPerSplit.Keys.Order(StringComparer.Ordinal))
+        // Named from the files, not the counts: an empty snapshot still has its (row-less) train file.
+        foreach (var split in manifest.Files.Select(f => Path.GetFileName(f.Path).Split('-')[0]).Distinct().Order(StringComparer.Ordinal))
         {
             card.AppendLine(CultureInfo.InvariantCulture, $"  - split: {split}");
             card.AppendLine(CultureInfo.InvariantCulture, $"    path: \"data/{split}-*.parquet\"");

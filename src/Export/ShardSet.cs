@@ -26,6 +26,12 @@ internal sealed class ShardSet(string folder, SnapshotSettings settings) : IAsyn
     /// <summary>Writes what is buffered, closes every shard and gives each its final name.</summary>
     public async Task<IReadOnlyList<ShardFile>> CompleteAsync(CancellationToken ct)
     {
+        if (_splits.Count == 0)
+        {
+            // An empty snapshot still gets one (row-less) train file, so readers globbing data/*.parquet find the schema.
+            _splits[SplitAssigner.Train] = new SplitShards(folder, SplitAssigner.Train);
+            await _splits[SplitAssigner.Train].OpenNextAsync(ct);
+        }
         var files = new List<ShardFile>();
         foreach (var shards in _splits.Values.OrderBy(s => s.Split, StringComparer.Ordinal))
         {

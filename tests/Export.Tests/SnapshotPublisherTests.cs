@@ -148,4 +148,18 @@ public sealed class SnapshotPublisherTests
         Assert.Equal([100, 100, 50], published.Manifest.Files.Select(f => f.Rows));
         Assert.Equal(250L, Convert.ToInt64(Duck.Scalar($"SELECT count(DISTINCT id) FROM read_parquet({Duck.Literal(Path.Combine(published.Path, "data", "*.parquet"))})")));
     }
+
+    [Fact]
+    public async Task Publish_WritesOneEmptyTrainFile_WhenThereAreNoRows()
+    {
+        using var dir = new TempDir();
+
+        var published = await new SnapshotPublisher(Settings, _time).PublishAsync(dir.Path, ExportRows.Stream([]), Request, CancellationToken.None);
+
+        Assert.Equal(["data/train-00000-of-00001.parquet"], published.Manifest.Files.Select(f => f.Path));
+        var files = Duck.Literal(Path.Combine(published.Path, "data", "*.parquet"));
+        Assert.Equal(0L, Convert.ToInt64(Duck.Scalar($"SELECT count(*) FROM read_parquet({files})")));
+        Assert.Equal(30, Duck.Query($"DESCRIBE SELECT * FROM read_parquet({files})").Count);
+        Assert.Contains("  - split: train\n    path: \"data/train-*.parquet\"", await File.ReadAllTextAsync(Path.Combine(published.Path, "README.md")), StringComparison.Ordinal);
+    }
 }
