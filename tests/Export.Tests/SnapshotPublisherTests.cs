@@ -106,7 +106,11 @@ public sealed class SnapshotPublisherTests
         // A crash between the rename and the link swap: the second snapshot is complete, latest still points at the first.
         File.Delete(dir.Combine("latest"));
         File.CreateSymbolicLink(dir.Combine("latest"), "20261123T080000Z");
+        // ... and other runs died writing shards, halfway through retiring a snapshot, and while swapping the link.
         Directory.CreateDirectory(dir.Combine(".tmp-20261123T200000Z", "data"));
+        await File.WriteAllBytesAsync(dir.Combine(".tmp-20261123T200000Z", "data", "train-00000.partial"), [0x50, 0x41]);
+        Directory.CreateDirectory(dir.Combine(".tmp-retired-20261120T000000Z", "data"));
+        File.CreateSymbolicLink(dir.Combine(".tmp-latest-0123"), "20261123T080000Z");
         _time.Advance(TimeSpan.FromHours(6));
 
         var third = await publisher.PublishAsync(dir.Path, ExportRows.Stream([ExportRows.Make("a", "c1")]), Request, CancellationToken.None);
