@@ -55,21 +55,17 @@ internal sealed class ExportBenchmark : IBenchmark
             duck.Open();
             Execute(duck, $"CREATE TABLE snapshot AS SELECT * FROM read_parquet('{files}')");
             var features = Query(duck, $"SELECT decode(value) FROM parquet_kv_metadata('{files}') WHERE decode(key) = 'huggingface' LIMIT 1")[0][0];
-            var peer = new List<double>();
-            var duckFile = "";
-            for (var i = 0; i < Repeats; i++)
-            {
-                duckFile = Path.Combine(work, $"duck-{i}.parquet");
-                var clock = Stopwatch.StartNew();
-                Execute(duck, $"COPY snapshot TO '{duckFile}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100, KV_METADATA {{huggingface: '{features.Replace("'", "''", StringComparison.Ordinal)}'}})");
-                ForceToDisk(duckFile);
-                peer.Add(megabytes / clock.Elapsed.TotalSeconds);
-            }
+            // DuckDB has one codec per COPY, not one per column: it runs with snappy everywhere and with nothing
+            // anywhere (images as ours, small columns raw), and the faster of the two is the peer.
+            var snappy = CopyWithDuckDb(duck, work, "snappy", features);
+            var uncompressed = CopyWithDuckDb(duck, work, "uncompressed", features);
+            var (peer, duckFile) = Median(snappy.Speeds) >= Median(uncompressed.Speeds) ? snappy : uncompressed;
 
             Verify(duck, files, duckFile);
             var (o, p, c) = (Median(ours), Median(peer), Median(copy));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours   {o,8:N0} MB/s  (runs: {string.Join(", ", ours.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb {p,8:N0} MB/s  (runs: {string.Join(", ", peer.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb {Median(snappy.Speeds),8:N0} MB/s  snappy       (runs: {string.Join(", ", snappy.Speeds.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb {Median(uncompressed.Speeds),8:N0} MB/s  uncompressed (runs: {string.Join(", ", uncompressed.Speeds.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copy   {c,8:N0} MB/s  (runs: {string.Join(", ", copy.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours/duckdb = {o / p:0.00}x (target >= 1.5), ours/copy = {o / c:0.00} (target >= 0.5)"));
             return new BenchResult(o, p, "MB/s");
@@ -78,6 +74,22 @@ internal sealed class ExportBenchmark : IBenchmark
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static (List<double> Speeds, string File) CopyWithDuckDb(DuckDBConnection duck, string work, string codec, string features)
+    {
+        var megabytes = Convert.ToDouble(Query(duck, "SELECT sum(octet_length(source_image.bytes) + octet_length(target_image.bytes)) FROM snapshot")[0][0], CultureInfo.InvariantCulture) / 1e6;
+        var speeds = new List<double>();
+        var file = "";
+        for (var i = 0; i < Repeats; i++)
+        {
+            file = Path.Combine(work, $"duck-{codec}-{i}.parquet");
+            var clock = Stopwatch.StartNew();
+            Execute(duck, $"COPY snapshot TO '{file}' (FORMAT parquet, COMPRESSION {codec}, ROW_GROUP_SIZE 100, KV_METADATA {{huggingface: '{features.Replace("'", "''", StringComparison.Ordinal)}'}})");
+            ForceToDisk(file);
+            speeds.Add(megabytes / clock.Elapsed.TotalSeconds);
+        }
+        return (speeds, file);
     }
 
     private static SnapshotPublisher Publisher() =>
