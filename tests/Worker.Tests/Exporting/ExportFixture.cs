@@ -19,17 +19,18 @@ internal sealed class ExportFixture : IDisposable
     private readonly TempDir _dir = new("crawler-export-");
     private readonly ServiceProvider _services;
 
-    private ExportFixture(IReadOnlyDictionary<string, string?> settings)
+    private ExportFixture(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:DataDir"] = _dir.Path })
             .Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(Time)
-            .AddCrawler(configuration)
-            .BuildServiceProvider();
+            .AddCrawler(configuration);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
@@ -40,9 +41,11 @@ internal sealed class ExportFixture : IDisposable
 
     public BlobStore Blobs => _services.GetRequiredService<BlobStore>();
 
-    public static async Task<ExportFixture> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public IServiceProvider Services => _services;
+
+    public static async Task<ExportFixture> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var fixture = new ExportFixture(settings ?? new Dictionary<string, string?>());
+        var fixture = new ExportFixture(settings ?? new Dictionary<string, string?>(), configure);
         await fixture._services.GetRequiredService<CatalogInitializer>().InitializeAsync(CancellationToken.None);
         return fixture;
     }
@@ -102,8 +105,10 @@ internal sealed class ExportFixture : IDisposable
         return pairId;
     }
 
-    public static List<Dictionary<string, object?>> Rows(Export.PublishedSnapshot snapshot, string columns = "*") =>
-        Duck.Query($"SELECT {columns} FROM read_parquet({Duck.Literal(Path.Combine(snapshot.Path, "data", "*.parquet"))}) ORDER BY id");
+    public static List<Dictionary<string, object?>> Rows(Export.PublishedSnapshot snapshot, string columns = "*") => Rows(snapshot.Path, columns);
+
+    public static List<Dictionary<string, object?>> Rows(string snapshotFolder, string columns) =>
+        Duck.Query($"SELECT {columns} FROM read_parquet({Duck.Literal(Path.Combine(snapshotFolder, "data", "*.parquet"))}) ORDER BY id");
 
     public void Dispose()
     {
