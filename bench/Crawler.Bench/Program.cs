@@ -1,6 +1,9 @@
 using Crawler.Bench;
 
-IBenchmark[] benchmarks = [];
+IBenchmark[] benchmarks =
+[
+    new ExportBenchmark(),
+];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
 {

@@ -39,7 +39,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
-        services.AddSingleton<ExportStore>();
 
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<GuardedConnector>();
@@ -60,8 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IStageHandler, RewriteStage>();
         services.AddSingleton<StageRunner>();
 
-        services.AddSingleton<UserHasher>();
-        services.AddSingleton<SnapshotExporter>();
+        services.AddSnapshotExport();
         return services;
     }
 

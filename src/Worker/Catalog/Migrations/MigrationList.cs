@@ -7,5 +7,6 @@ internal static class MigrationList
     [
         M0001_Initial.Migration,
         M0030_RewriteCache.Migration,
+        M0040_ExportImagesAndDeletionErrors.Migration,
     ];
 }
