@@ -21,8 +21,9 @@ public sealed class RewriteStage(
 {
     public string Stage => StageNames.Rewrite;
 
-    // Enough claimed items to keep every allowed call busy.
-    public int BatchSize => Math.Max(8, options.Value.MaxConcurrency * 4);
+    // Two rounds of calls: every allowed call stays busy, and a batch of slow, retried calls still ends well
+    // within the lease (about 2 x (MaxRetries + 1) x TimeoutSeconds at worst), so no other worker retakes it.
+    public int BatchSize => options.Value.MaxConcurrency * 2;
 
     public async Task<IReadOnlyList<StageOutcome>> HandleAsync(IReadOnlyList<WorkItem> batch, CancellationToken ct) =>
         await Task.WhenAll(batch.Select(item => OutcomeOfAsync(item, ct)));
