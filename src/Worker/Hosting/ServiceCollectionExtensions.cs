@@ -1,6 +1,4 @@
 using Crawler.Dedup.Embedding;
-using Crawler.Rewrite;
-using Crawler.Rewrite.Rules;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Migrations;
@@ -48,7 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<HttpFetcher>());
         services.AddSingleton<IHostBudget>(sp => sp.GetRequiredService<HttpFetcher>());
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
-        services.AddSingleton<IInstructionRewriter, RulesRewriter>();
+        services.AddInstructionRewriter();
         services.AddSingleton<OriginalsIndex>();
 
         services.AddSingleton<IStageHandler, DiscoverStage>();
