@@ -1,6 +1,10 @@
 using Crawler.Bench;
 
-IBenchmark[] benchmarks = [new Crawler.Bench.Robots.RobotsMatchBenchmark()];
+IBenchmark[] benchmarks =
+[
+    new ExportBenchmark(),
+    new Crawler.Bench.Robots.RobotsMatchBenchmark(),
+];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
 {

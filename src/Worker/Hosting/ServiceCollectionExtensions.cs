@@ -1,6 +1,4 @@
 using Crawler.Dedup.Embedding;
-using Crawler.Rewrite;
-using Crawler.Rewrite.Rules;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Migrations;
@@ -42,12 +40,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
-        services.AddSingleton<ExportStore>();
 
         services.AddFetching();
         services.AddImageAcquisition();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
-        services.AddSingleton<IInstructionRewriter, RulesRewriter>();
+        services.AddInstructionRewriter();
         services.AddSingleton<OriginalsIndex>();
 
         services.AddSingleton<IStageHandler, DiscoverStage>();
@@ -60,8 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IStageHandler, RewriteStage>();
         services.AddSingleton<StageRunner>();
 
-        services.AddSingleton<UserHasher>();
-        services.AddSingleton<SnapshotExporter>();
+        services.AddSnapshotExport();
         return services;
     }
 

@@ -7,5 +7,7 @@ internal static class MigrationList
     [
         M0001_Initial.Migration,
         M0020_ImageUrlResolution.Migration,
+        M0030_RewriteCache.Migration,
+        M0040_ExportImagesAndDeletionErrors.Migration,
     ];
 }

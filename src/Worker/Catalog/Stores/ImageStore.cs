@@ -25,6 +25,10 @@ public sealed class ImageStore(ICatalogDb db, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<ImageUrlRow>("SELECT * FROM image_urls WHERE url = @url", new { url });
     }
 
+    /// <summary>Records an image downloaded from <paramref name="url"/> itself, with no resolution in between.</summary>
+    public Task RecordFetchedAsync(string url, ImageRow image, int httpStatus, string? etag, string? lastModified, CancellationToken ct) =>
+        RecordFetchedAsync(url, image, new UrlFetch(httpStatus, etag, lastModified, url, []), ct);
+
     /// <summary>Records a downloaded and decoded image and the URL it came from, together.</summary>
     public async Task RecordFetchedAsync(string url, ImageRow image, UrlFetch fetch, CancellationToken ct)
     {
