@@ -49,7 +49,9 @@ public sealed class ImageInspector(ImageLimits limits)
         catch (VipsException e)
         {
             ct.ThrowIfCancellationRequested();
-            throw new ImageRejectedException($"corrupt {format} image: {Describe(e.Message)}", e);
+            // libvips is commonly built without an HEVC decoder (patents), so a HEIC may be sound but unreadable here.
+            var what = format == ImageFormat.Heif ? "cannot decode Heif image (this libvips may lack an HEVC decoder, or the file is corrupt)" : $"corrupt {format} image";
+            throw new ImageRejectedException($"{what}: {Describe(e.Message)}", e);
         }
     }
 

@@ -123,6 +123,17 @@ public sealed class ImageInspectorTests
     }
 
     [Fact]
+    public void Inspect_SaysAHeicMayBeUndecodableHere_RatherThanCorrupt()
+    {
+        // An ISO-BMFF header with HEIC brands and nothing decodable after it.
+        byte[] heic = [0, 0, 0, 24, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]];
+
+        var error = Assert.Throws<ImageRejectedException>(() => _inspector.Inspect(heic));
+
+        Assert.StartsWith("cannot decode Heif image (this libvips may lack an HEVC decoder, or the file is corrupt)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_DecodesAvif()
     {
         using var scene = TestImages.Scene(10);
