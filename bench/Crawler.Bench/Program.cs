@@ -3,6 +3,7 @@ using Crawler.Bench;
 IBenchmark[] benchmarks =
 [
     new ExportBenchmark(),
+    new Crawler.Bench.Robots.RobotsMatchBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")

@@ -5,6 +5,7 @@ using Crawler.Worker.Catalog.Migrations;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Fetching;
+using Crawler.Worker.Fetching.Images;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
@@ -40,11 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
 
-        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton<GuardedConnector>();
-        services.AddSingleton<HttpFetcher>();
-        services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<HttpFetcher>());
-        services.AddSingleton<IHostBudget>(sp => sp.GetRequiredService<HttpFetcher>());
+        services.AddFetching();
+        services.AddImageAcquisition();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
         services.AddInstructionRewriter();
         services.AddSingleton<OriginalsIndex>();

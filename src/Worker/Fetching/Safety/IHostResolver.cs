@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Crawler.Worker.Fetching;
+namespace Crawler.Worker.Fetching.Safety;
 
 /// <summary>Name resolution, injectable so tests can make a name resolve to a private address without any packet leaving the machine.</summary>
 public interface IHostResolver

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.Fetching;
+namespace Crawler.Worker.Fetching.Safety;
 
 /// <summary>
 /// Opens every TCP connection the fetcher makes: resolves the name itself, applies host overrides, and
 /// refuses forbidden addresses before a socket exists. Because it runs per connection, redirects and
 /// DNS answers that change between requests are checked too.
 /// </summary>
-public sealed class GuardedConnector(IHostResolver resolver, IOptions<FetchOptions> options)
+public sealed class GuardedConnector(IHostResolver resolver, ISocketConnector sockets, IOptions<FetchOptions> options)
 {
     private readonly AddressPolicy _policy = new(options.Value.AllowedNetworks);
 
@@ -20,15 +20,13 @@ public sealed class GuardedConnector(IHostResolver resolver, IOptions<FetchOptio
         Exception? last = null;
         foreach (var endpoint in endpoints)
         {
-            var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(endpoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
+                return await sockets.ConnectAsync(endpoint, ct);
             }
             catch (SocketException e)
             {
-                socket.Dispose();
+                // The next address of a multi-homed name may answer.
                 last = e;
             }
         }

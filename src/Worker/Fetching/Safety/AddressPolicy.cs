@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Crawler.Worker.Fetching;
+namespace Crawler.Worker.Fetching.Safety;
 
 /// <summary>
 /// Refuses addresses inside private, loopback, link-local, multicast and reserved ranges (IPv4 and IPv6),

@@ -1,8 +1,9 @@
 using System.Net;
 using Crawler.Worker.Fetching;
+using Crawler.Worker.Fetching.Safety;
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.Tests.Fetching;
+namespace Crawler.Worker.Tests.Fetching.Safety;
 
 /// <summary>
 /// The address guard decides before any socket exists: names resolve through a fake resolver, so these
@@ -47,7 +48,7 @@ public sealed class GuardedConnectorTests
     }
 
     private static GuardedConnector Connector(IHostResolver resolver, List<string> allowed) =>
-        new(resolver, Options.Create(new FetchOptions { AllowedNetworks = allowed }));
+        new(resolver, new LoopbackOnlyConnector(new TcpSocketConnector()), Options.Create(new FetchOptions { AllowedNetworks = allowed }));
 
     private sealed class FakeResolver(params IPAddress[] addresses) : IHostResolver
     {
