@@ -65,7 +65,7 @@ public sealed class FetchImageStage(
         catch (FetchException e) when (e.Transient)
         {
             await images.RecordUrlRetryAsync(url, e.Message, e.StatusCode, ct);
-            return StageOutcome.Transient(e.Message);
+            return StageOutcome.FromFetch(e);
         }
         catch (FetchException e)
         {
