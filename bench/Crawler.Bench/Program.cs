@@ -1,6 +1,10 @@
 using Crawler.Bench;
 
-IBenchmark[] benchmarks = [];
+IBenchmark[] benchmarks =
+[
+    new Crawler.Bench.Dedup.QualityBenchmark(),
+    new Crawler.Bench.Dedup.EmbedBenchmark(),
+];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
 {

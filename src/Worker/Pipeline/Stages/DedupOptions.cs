@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crawler.Dedup.Comparison;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
@@ -9,16 +10,16 @@ public sealed class DedupOptions
 
     /// <summary>Embedding similarity at or above which two images are near-duplicates (reposts, the same edit twice).</summary>
     [Range(0.0, 1.0)]
-    public double NearDuplicateSimilarity { get; set; } = 0.95;
+    public double NearDuplicateSimilarity { get; set; } = MeasuredThresholds.NearDuplicate;
 
     /// <summary>An edit whose similarity to its original is below this shares nothing with it (a meme, a wrong pairing).</summary>
     [Range(-1.0, 1.0)]
-    public double UnrelatedBelow { get; set; } = 0.2;
+    public double UnrelatedBelow { get; set; } = MeasuredThresholds.Unrelated;
 
     /// <summary>
     /// Largest mean absolute difference (0-255) of any 8x8 block, at 256 px, that still counts as
     /// re-encoding noise: an edit that changes no block more than this is a no-op.
     /// </summary>
     [Range(0.0, 255.0)]
-    public double NoOpMaxBlockDifference { get; set; } = 12.0;
+    public double NoOpMaxBlockDifference { get; set; } = MeasuredThresholds.NoOpBlockDifference;
 }
