@@ -32,7 +32,7 @@ internal sealed class QualityBenchmark : IBenchmark
             using var embedder = new OnnxEmbedder(EmbeddingSessionFactory.Create(model, ProviderRequest.CpuOnly()), new EmbedderSettings(DecodeThreads: Environment.ProcessorCount));
             foreach (var threshold in thresholds)
             {
-                last = new QualityEvaluation(set, threshold, MeasuredThresholds.Unrelated, MeasuredThresholds.NoOpBlockDifference).Run(embedder);
+                last = new QualityEvaluation(set, threshold, MeasuredThresholds.DuplicateStructure, MeasuredThresholds.Unrelated, MeasuredThresholds.UnrelatedStructure, MeasuredThresholds.NoOpBlockDifference).Run(embedder);
                 Console.WriteLine(models.Count * thresholds.Count > 1 ? $"{last.Ours.Row()} false {last.Ours.FalseMatches}, closest other {last.ClosestDifferentPhotos:0.000}, {string.Join(", ", last.Ours.ByChange.Select(c => $"{c.Key} {c.Value:0.00}"))}" : last.ToString());
             }
         }

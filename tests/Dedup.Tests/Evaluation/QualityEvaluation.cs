@@ -9,7 +9,7 @@ namespace Crawler.Dedup.Tests.Evaluation;
 /// Runs the evaluation: our embedder with its thresholds and pixel filter, and a plain 64-bit pHash, on the
 /// same images in the same run.
 /// </summary>
-public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, double unrelated, double noOp)
+public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, double duplicateStructure, double unrelated, double unrelatedStructure, double noOp)
 {
     public QualityReport Run(IImageEmbedder embedder)
     {
@@ -18,27 +18,31 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
         var hashes = set.Hashes;
         var differences = set.Differences;
         double Similarity(int a, int b) => VectorMath.Dot(vectors[a], vectors[b]);
+        bool Same(int a, int b) => Similarity(a, b) >= nearDuplicate && set.Registered(a, b) >= duplicateStructure;
         var original = set.OriginalOf;
-        bool KeptAsEdit(int o, int e) => Similarity(o, e) >= unrelated && differences[e] > noOp;
-        var ours = QualityScores.Score($"{embedder.ModelId} (sim >= {nearDuplicate:0.00})", set, (a, b) => Similarity(a, b) >= nearDuplicate, KeptAsEdit);
+        bool Related(int o, int e) => Similarity(o, e) >= unrelated || set.Structure[(o, e)] >= unrelatedStructure;
+        bool KeptAsEdit(int o, int e) => Related(o, e) && differences[e] > noOp;
+        var ours = QualityScores.Score($"{embedder.ModelId} (sim >= {nearDuplicate:0.00}, edges >= {duplicateStructure:0.00})", set, Same, KeptAsEdit);
         var phash = QualityScores.Score($"pHash 64-bit (Hamming <= {PHash.MatchDistance})", set, (a, b) => PHash.Distance(hashes[a], hashes[b]) <= PHash.MatchDistance, null);
         var originals = original.Values.ToList();
-        var unrelatedPairs = originals.SelectMany(a => originals.Where(b => b > a && EvaluationSet.Unrelated(images[a], images[b])).Select(b => Similarity(a, b))).ToList();
+        var unrelatedPairs = originals.SelectMany(a => originals.Where(b => b != a && EvaluationSet.Unrelated(images[a], images[b])).Select(b => (a, b))).ToList();
         var closest = Enumerable.Range(0, images.Count).SelectMany(a => Enumerable.Range(a + 1, images.Count - a - 1)
             .Where(b => images[a].Group <= VariantGroup.HardDuplicate && images[b].Group <= VariantGroup.HardDuplicate && EvaluationSet.Unrelated(images[a], images[b]))
             .Select(b => Similarity(a, b))).Max();
         var edits = differences.Keys.Where(i => images[i].Group is VariantGroup.LargeEdit or VariantGroup.SmallEdit).ToList();
         var reencodes = differences.Keys.Where(i => images[i].Change is "resized to half" or "JPEG quality 30").ToList();
         var lowestEdit = edits.GroupBy(i => images[i].Change).ToDictionary(g => g.Key, g => g.Min(i => Similarity(original[images[i].Source], i)));
-        var spread = unrelatedPairs.Order().ToList();
+        var spread = unrelatedPairs.Select(p => Similarity(p.a, p.b)).Order().ToList();
+        var edgeSpread = unrelatedPairs.Select(p => set.Structure[p]).Order().ToList();
+        var lowestEdges = edits.GroupBy(i => images[i].Change).ToDictionary(g => g.Key, g => g.Min(i => set.Structure[(original[images[i].Source], i)]));
         var distribution = string.Create(CultureInfo.InvariantCulture,
-            $"different photos' similarity: 10% {spread[spread.Count / 10]:0.00}, median {spread[spread.Count / 2]:0.00}, 90% {spread[spread.Count * 9 / 10]:0.00}; lowest edit similarity: {string.Join(", ", lowestEdit.Select(e => $"{e.Key} {e.Value:0.00}"))}");
+            $"different photos' similarity: 10% {spread[spread.Count / 10]:0.00}, median {spread[spread.Count / 2]:0.00}, 90% {spread[spread.Count * 9 / 10]:0.00}; lowest edit similarity: {string.Join(", ", lowestEdit.Select(e => $"{e.Key} {e.Value:0.00}"))}{Environment.NewLine}different photos' edge correlation: median {edgeSpread[edgeSpread.Count / 2]:0.00}, 90% {edgeSpread[edgeSpread.Count * 9 / 10]:0.00}, 99% {edgeSpread[edgeSpread.Count * 99 / 100]:0.00}; lowest edit edge correlation: {string.Join(", ", lowestEdges.Select(e => $"{e.Key} {e.Value:0.00}"))}");
         return new QualityReport(
             ours,
             phash,
             closest,
-            unrelatedPairs.Average(s => s < unrelated ? 1.0 : 0.0),
-            edits.Average(i => Similarity(original[images[i].Source], i) >= unrelated ? 1.0 : 0.0),
+            unrelatedPairs.Average(p => Related(p.a, p.b) ? 0.0 : 1.0),
+            edits.Average(i => Related(original[images[i].Source], i) ? 1.0 : 0.0),
             reencodes.Average(i => differences[i] <= noOp ? 1.0 : 0.0),
             distribution + Environment.NewLine + Misses(images, original, Similarity, differences));
     }
@@ -49,15 +53,16 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
         foreach (var (i, image) in images.Index().Where(x => x.Item.Group != VariantGroup.Original))
         {
             var s = similarity(original[image.Source], i);
+            var same = s >= nearDuplicate && set.Registered(original[image.Source], i) >= duplicateStructure;
             var missed = image.Group switch
             {
-                VariantGroup.LargeEdit => s >= nearDuplicate,
-                VariantGroup.SmallEdit => s < unrelated || differences[i] <= noOp,
-                _ => s < nearDuplicate,
+                VariantGroup.LargeEdit => same,
+                VariantGroup.SmallEdit => differences[i] <= noOp,
+                _ => !same,
             };
             if (missed)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {image.Group,-13} {image.Change,-26} {image.Photo,-18} similarity {s:0.000} block difference {differences[i]:0.0}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {image.Group,-13} {image.Change,-26} {image.Photo,-18} similarity {s:0.000} registered edges {set.Registered(original[image.Source], i):0.00} block difference {differences[i]:0.0}");
             }
         }
         return text.ToString();

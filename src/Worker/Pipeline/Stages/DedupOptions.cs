@@ -16,9 +16,13 @@ public sealed class DedupOptions
     [Range(-1.0, 1.0)]
     public double UnrelatedBelow { get; set; } = MeasuredThresholds.Unrelated;
 
+    /// <summary>An edit under <see cref="UnrelatedBelow"/> is unrelated only if its edge map also correlates with the original's below this.</summary>
+    [Range(-1.0, 1.0)]
+    public double UnrelatedStructureBelow { get; set; } = MeasuredThresholds.UnrelatedStructure;
+
     /// <summary>
-    /// Largest mean absolute difference (0-255) of any 8x8 block, at 256 px, that still counts as
-    /// re-encoding noise: an edit that changes no block more than this is a no-op.
+    /// Largest shift (0-255) of any 4x4 block's mean colour, at up to 256 px, that still counts as
+    /// re-encoding noise: an edit that shifts no block more than this is a no-op.
     /// </summary>
     [Range(0.0, 255.0)]
     public double NoOpMaxBlockDifference { get; set; } = MeasuredThresholds.NoOpBlockDifference;
