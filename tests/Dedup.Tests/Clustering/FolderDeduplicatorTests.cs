@@ -21,7 +21,7 @@ public sealed class FolderDeduplicatorTests
         File.WriteAllText(dir.Combine("notes.txt"), "not an image");
 
         using var embedder = new OnnxEmbedder(EmbeddingSessionFactory.Create(PerceptualModel.Create(), ProviderRequest.CpuOnly()), new EmbedderSettings());
-        var result = new FolderDeduplicator(embedder, (float)MeasuredThresholds.NearDuplicate).Cluster(dir.Path);
+        var result = new FolderDeduplicator(embedder, (float)MeasuredThresholds.NearDuplicate, MeasuredThresholds.DuplicateStructure).Cluster(dir.Path);
 
         var cluster = Assert.Single(result.Clusters);
         Assert.Equal(["a.png", Path.Combine("sub", "a-small.jpg")], cluster);

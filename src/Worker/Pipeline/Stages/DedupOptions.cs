@@ -12,6 +12,13 @@ public sealed class DedupOptions
     [Range(0.0, 1.0)]
     public double NearDuplicateSimilarity { get; set; } = MeasuredThresholds.NearDuplicate;
 
+    /// <summary>
+    /// Originals near in embedding are one picture (a repost) only if their edge maps, registered over crops,
+    /// mirroring and small rotations, correlate at least this much.
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double DuplicateStructureAbove { get; set; } = MeasuredThresholds.DuplicateStructure;
+
     /// <summary>An edit whose similarity to its original is below this shares nothing with it (a meme, a wrong pairing).</summary>
     [Range(-1.0, 1.0)]
     public double UnrelatedBelow { get; set; } = MeasuredThresholds.Unrelated;

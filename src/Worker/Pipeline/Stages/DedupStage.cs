@@ -59,7 +59,10 @@ public sealed class DedupStage(
         var previousOwner = await clusters.ClusterOfAsync(sourceSha, model, ct) is { } existing
             ? await clusters.OwnerThreadAsync(existing, model, ct)
             : null;
-        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, settings.NearDuplicateSimilarity, ct);
+        var sourceBytes = await blobs.GetAsync(sourceSha, ct);
+        // Close embeddings propose a repost; registered edges confirm it, since photos of one layout embed alike.
+        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, settings.NearDuplicateSimilarity,
+            async (candidate, token) => AlignedStructure.Between(await blobs.GetAsync(candidate, token), sourceBytes) >= settings.DuplicateStructureAbove, ct);
         var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
         var thread = ThreadKey.Format(pair.Site, pair.ThreadId);
         if (previousOwner is not null && previousOwner != owner)
@@ -72,7 +75,7 @@ public sealed class DedupStage(
         {
             return await RejectAsync(pair, $"repost: the original was first posted in thread {owner}", similarity, null, cluster, ct);
         }
-        var (sourceBytes, targetBytes) = (await blobs.GetAsync(sourceSha, ct), await blobs.GetAsync(targetSha, ct));
+        var targetBytes = await blobs.GetAsync(targetSha, ct);
         // A far embedding alone is not enough: a recoloured or stylised edit moves it a lot but keeps the original's edges.
         if (similarity < settings.UnrelatedBelow && StructureSimilarity.Of(sourceBytes, targetBytes) is var structure && structure < settings.UnrelatedStructureBelow)
         {
