@@ -25,6 +25,7 @@ public sealed class EvaluationSet
     private readonly Lazy<IReadOnlyDictionary<int, double>> _differences;
     private readonly Lazy<Dictionary<(int Original, int Other), double>> _structure;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), double> _registered = new();
+    private readonly Lazy<RegistrationProfile[]> _profiles;
 
     private EvaluationSet(IReadOnlyList<EvaluationImage> images)
     {
@@ -33,9 +34,10 @@ public sealed class EvaluationSet
         _hashes = new(() => [.. images.AsParallel().AsOrdered().Select(i => PHash.Of(i.Bytes))]);
         _differences = new(() => Enumerable.Range(0, images.Count).Where(i => images[i].Group != VariantGroup.Original).AsParallel()
             .ToDictionary(i => i, i => PixelDifference.MaxBlockDifference(images[OriginalOf[images[i].Source]].Bytes, images[i].Bytes)));
+        _profiles = new(() => [.. images.AsParallel().AsOrdered().Select(i => RegistrationProfile.Of(i.Bytes))]);
         _structure = new(() => OriginalOf.Values
             .SelectMany(o => Enumerable.Range(0, images.Count)
-                .Where(i => i != o && (images[i].Source == images[o].Source || images[i].Group == VariantGroup.Original))
+                .Where(i => i != o && (images[i].Source == images[o].Source || (images[i].Group == VariantGroup.Original && i > o)))
                 .Select(i => (o, i)))
             .AsParallel()
             .ToDictionary(p => p, p => StructureSimilarity.Of(images[p.o].Bytes, images[p.i].Bytes)));
@@ -54,7 +56,7 @@ public sealed class EvaluationSet
 
     /// <summary>Registered edge-map correlation of two images (either may be the cropped one), computed once per pair.</summary>
     public double Registered(int a, int b) =>
-        _registered.GetOrAdd((Math.Min(a, b), Math.Max(a, b)), k => AlignedStructure.Between(Images[k.Item1].Bytes, Images[k.Item2].Bytes));
+        _registered.GetOrAdd((Math.Min(a, b), Math.Max(a, b)), k => AlignedStructure.Between(_profiles.Value[k.Item1], _profiles.Value[k.Item2]));
 
     /// <summary>The pixel filter's block difference between each variant and its original, by variant index.</summary>
     public IReadOnlyDictionary<int, double> Differences => _differences.Value;

@@ -25,7 +25,7 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
         var ours = QualityScores.Score($"{embedder.ModelId} (sim >= {nearDuplicate:0.00}, edges >= {duplicateStructure:0.00})", set, Same, KeptAsEdit);
         var phash = QualityScores.Score($"pHash 64-bit (Hamming <= {PHash.MatchDistance})", set, (a, b) => PHash.Distance(hashes[a], hashes[b]) <= PHash.MatchDistance, null);
         var originals = original.Values.ToList();
-        var unrelatedPairs = originals.SelectMany(a => originals.Where(b => b != a && EvaluationSet.Unrelated(images[a], images[b])).Select(b => (a, b))).ToList();
+        var unrelatedPairs = originals.SelectMany(a => originals.Where(b => b > a && EvaluationSet.Unrelated(images[a], images[b])).Select(b => (a, b))).ToList();
         var closest = Enumerable.Range(0, images.Count).SelectMany(a => Enumerable.Range(a + 1, images.Count - a - 1)
             .Where(b => images[a].Group <= VariantGroup.HardDuplicate && images[b].Group <= VariantGroup.HardDuplicate && EvaluationSet.Unrelated(images[a], images[b]))
             .Select(b => Similarity(a, b))).Max();
