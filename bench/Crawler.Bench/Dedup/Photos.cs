@@ -3,7 +3,7 @@ namespace Crawler.Bench.Dedup;
 /// <summary>The real photos the dedup benchmarks read: the shared fixtures beside the checkout.</summary>
 internal static class Photos
 {
-    public static string DefaultFolder { get; } = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "fixtures", "images", "opencv-samples"));
+    public static string DefaultFolder => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "fixtures", "images", "opencv-samples"));
 
     public static IReadOnlyList<byte[]> Load(string folder)
     {

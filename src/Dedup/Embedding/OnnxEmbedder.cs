@@ -32,33 +32,59 @@ public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
     /// <summary>Where the model runs, for logs: "CPU" or the GPU provider.</summary>
     public string Provider => _session.Provider;
 
+    /// <remarks>With more than one batch, the next batch is decoded while the model runs the current one.</remarks>
     public IReadOnlyList<float[]> Embed(IReadOnlyList<byte[]> images)
     {
         var vectors = new List<float[]>(images.Count);
-        for (var start = 0; start < images.Count; start += _settings.BatchSize)
+        Task<DecodedBatch>? next = null;
+        try
         {
-            var count = Math.Min(_settings.BatchSize, images.Count - start);
-            vectors.AddRange(EmbedBatch(images, start, count));
+            for (var start = 0; start < images.Count; start += _settings.BatchSize)
+            {
+                var current = next?.GetAwaiter().GetResult() ?? DecodeBatch(images, start);
+                var following = start + _settings.BatchSize;
+                next = following < images.Count ? Task.Run(() => DecodeBatch(images, following)) : null;
+                try
+                {
+                    vectors.AddRange(Run(current));
+                }
+                finally
+                {
+                    ArrayPool<float>.Shared.Return(current.Pixels);
+                }
+            }
+        }
+        finally
+        {
+            // A failed run leaves the next batch decoding: its buffer goes back to the pool when it is done.
+            next?.ContinueWith(t => ArrayPool<float>.Shared.Return(t.Result.Pixels), TaskContinuationOptions.OnlyOnRanToCompletion);
         }
         return vectors;
     }
 
-    private float[][] EmbedBatch(IReadOnlyList<byte[]> images, int start, int count)
+    private DecodedBatch DecodeBatch(IReadOnlyList<byte[]> images, int start)
     {
-        var length = count * _preprocessor.Length;
-        var pixels = ArrayPool<float>.Shared.Rent(length);
+        var count = Math.Min(_settings.BatchSize, images.Count - start);
+        var pixels = ArrayPool<float>.Shared.Rent(count * _preprocessor.Length);
         try
         {
             Decode(images, start, count, pixels);
-            long[] shape = [count, 3, _preprocessor.Side, _preprocessor.Side];
-            return _session.InputType == TensorElementType.Float16
-                ? RunHalf(pixels, length, shape)
-                : _session.Run(pixels.AsMemory(0, length), shape);
+            return new DecodedBatch(pixels, count);
         }
-        finally
+        catch
         {
             ArrayPool<float>.Shared.Return(pixels);
+            throw;
         }
+    }
+
+    private float[][] Run(DecodedBatch batch)
+    {
+        var length = batch.Count * _preprocessor.Length;
+        long[] shape = [batch.Count, 3, _preprocessor.Side, _preprocessor.Side];
+        return _session.InputType == TensorElementType.Float16
+            ? RunHalf(batch.Pixels, length, shape)
+            : _session.Run(batch.Pixels.AsMemory(0, length), shape);
     }
 
     private float[][] RunHalf(float[] pixels, int length, long[] shape)
@@ -103,6 +129,9 @@ public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
 
     public void Dispose() => _session.Dispose();
 }
+
+/// <summary>A pooled buffer holding <paramref name="Count"/> decoded images.</summary>
+internal sealed record DecodedBatch(float[] Pixels, int Count);
 
 /// <summary>How many images go to the model at once, and how many threads decode them.</summary>
 public sealed record EmbedderSettings(int BatchSize = 32, int DecodeThreads = 1);
