@@ -9,15 +9,17 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/.gpu
 tools=$root/../shared/tools/ort-gpu
-[ -f "$out/ort-gpu/ort/Microsoft.ML.OnnxRuntime.dll" ] || "$tools/prepare.sh" "$out/ort-gpu"
+# Prepared outside the checkout: inside it, this repository's central package versions would apply to prepare.sh's build.
+prep=${ORT_GPU_DIR:-/tmp/crawler-ort-gpu}
+[ -f "$prep/ort/Microsoft.ML.OnnxRuntime.dll" ] || "$tools/prepare.sh" "$prep"
 rm -rf "$out/bench" "$out/carry" && mkdir -p "$out/carry"
 # The managed API of the GPU set replaces the NuGet package (see src/Dedup/Crawler.Dedup.csproj); its natives come from the parts.
 dotnet publish "$root/bench/Crawler.Bench/Crawler.Bench.csproj" -c Release -r linux-x64 --self-contained false \
-  -p:OnnxRuntimeManagedPath="$out/ort-gpu/ort/Microsoft.ML.OnnxRuntime.dll" -o "$out/bench/app" -v quiet -nologo
+  -p:OnnxRuntimeManagedPath="$prep/ort/Microsoft.ML.OnnxRuntime.dll" -o "$out/bench/app" -v quiet -nologo
 cp -r "$root/../shared/fixtures/images/opencv-samples" "$out/bench/photos"
 mkdir -p "$out/carry/bench" && tar -C "$out/bench" -cJf "$out/carry/bench/bench.tar.xz" app photos
 for part in "$out"/ort-gpu/parts/part-*; do
   mkdir -p "$out/carry/$(basename "$part")" && cp "$part" "$out/carry/$(basename "$part")/"
 done
-cp "$out/ort-gpu/parts/assemble.sh" "$out/carry/bench/"
+cp "$prep/parts/assemble.sh" "$out/carry/bench/"
 du -sh "$out"/carry/*
