@@ -18,7 +18,7 @@ dotnet publish "$root/bench/Crawler.Bench/Crawler.Bench.csproj" -c Release -r li
   -p:OnnxRuntimeManagedPath="$prep/ort/Microsoft.ML.OnnxRuntime.dll" -o "$out/bench/app" -v quiet -nologo
 cp -r "$root/../shared/fixtures/images/opencv-samples" "$out/bench/photos"
 mkdir -p "$out/carry/bench" && tar -C "$out/bench" -cJf "$out/carry/bench/bench.tar.xz" app photos
-for part in "$out"/ort-gpu/parts/part-*; do
+for part in "$prep"/parts/part-*; do
   mkdir -p "$out/carry/$(basename "$part")" && cp "$part" "$out/carry/$(basename "$part")/"
 done
 cp "$prep/parts/assemble.sh" "$out/carry/bench/"

@@ -10,29 +10,14 @@ namespace Crawler.Dedup.Comparison;
 /// </summary>
 public static class StructureSimilarity
 {
-    /// <summary>
-    /// Pearson correlation (-1 to 1) of the Sobel edge strength of both images, grey, at <paramref name="longSide"/>
-    /// pixels; with <paramref name="mirrorToo"/>, the better of the edit as it is and mirrored.
-    /// </summary>
-    public static double Of(byte[] original, byte[] edit, int longSide = 64, bool mirrorToo = false)
+    /// <summary>Pearson correlation (-1 to 1) of the Sobel edge strength of both images, grey, at <paramref name="longSide"/> pixels.</summary>
+    public static double Of(byte[] original, byte[] edit, int longSide = 64)
     {
         var (width, height) = Size(original, longSide);
-        var a = Edges(original, width, height);
-        var b = Edges(edit, width, height);
-        return mirrorToo ? Math.Max(Correlation(a, b), Correlation(a, Mirrored(b, width))) : Correlation(a, b);
+        return Correlation(Edges(original, width, height), Edges(edit, width, height));
     }
 
-    private static float[] Mirrored(float[] values, int width)
-    {
-        var mirrored = new float[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            mirrored[i] = values[(i - (i % width)) + (width - 1 - (i % width))];
-        }
-        return mirrored;
-    }
-
-    internal static double Correlation(float[] a, float[] b)
+    private static double Correlation(float[] a, float[] b)
     {
         var (meanA, meanB) = (a.Average(), b.Average());
         double cov = 0, varA = 0, varB = 0;
