@@ -61,8 +61,15 @@ public sealed class NearDuplicateIndex<TKey>
         {
             Scan(query, similarities, 0, 1);
         }
-        return Enumerable.Range(0, _keys.Count)
-            .Where(i => similarities[i] >= threshold)
+        var above = new List<int>();
+        for (var i = 0; i < similarities.Length; i++)
+        {
+            if (similarities[i] >= threshold)
+            {
+                above.Add(i);
+            }
+        }
+        return above
             .OrderByDescending(i => similarities[i])
             .ThenBy(i => i)
             .Take(limit)
@@ -72,11 +79,17 @@ public sealed class NearDuplicateIndex<TKey>
 
     private void Scan(float[] query, float[] similarities, int part, int parts)
     {
+        // Blocks small enough that their running sums stay in the L1 cache while every column passes over them.
+        const int block = 4096;
         var (start, end) = ((int)((long)_keys.Count * part / parts), (int)((long)_keys.Count * (part + 1) / parts));
-        var result = similarities.AsSpan(start, end - start);
-        for (var d = 0; d < query.Length; d++)
+        for (var from = start; from < end; from += block)
         {
-            TensorPrimitives.MultiplyAdd(_columns[d].AsSpan(start, end - start), query[d], result, result);
+            var length = Math.Min(block, end - from);
+            var result = similarities.AsSpan(from, length);
+            for (var d = 0; d < query.Length; d++)
+            {
+                TensorPrimitives.MultiplyAdd(_columns[d].AsSpan(from, length), query[d], result, result);
+            }
         }
     }
 }
