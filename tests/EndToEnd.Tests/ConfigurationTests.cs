@@ -10,7 +10,7 @@ public sealed class ConfigurationTests
     [InlineData("CRAWLER_Fetch__MaxImageBytes", "-5", "Fetch: ")]
     [InlineData("CRAWLER_Export__Keep", "0", "Export: ")]
     [InlineData("CRAWLER_Fetch__AllowedNetworks__0", "not-a-network", "Fetch:AllowedNetworks: 'not-a-network'")]
-    [InlineData("CRAWLER_Embedding__Provider", "Gpu", "Embedding: The field Provider must be Cpu or Cuda.")]
+    [InlineData("CRAWLER_Embedding__Provider", "Gpu", "'Provider' with the error: 'The field Provider must be Cpu or Cuda.'")]
     [InlineData("CRAWLER_Embedding__Model", "/nonexistent/sscd.onnx", "Embedding:Model: no ONNX file at /nonexistent/sscd.onnx")]
     public async Task Export_FailsAtStart_WhenASettingIsInvalid(string variable, string value, string expected)
     {
