@@ -23,7 +23,7 @@ public sealed class EvaluationSet
 
     private readonly Lazy<IReadOnlyList<ulong>> _hashes;
     private readonly Lazy<IReadOnlyDictionary<int, double>> _differences;
-    private readonly Lazy<Dictionary<(int Original, int Other), double>> _structure;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), double> _structure = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), double> _registered = new();
     private readonly Lazy<RegistrationProfile[]> _profiles;
 
@@ -35,12 +35,6 @@ public sealed class EvaluationSet
         _differences = new(() => Enumerable.Range(0, images.Count).Where(i => images[i].Group != VariantGroup.Original).AsParallel()
             .ToDictionary(i => i, i => PixelDifference.MaxBlockDifference(images[OriginalOf[images[i].Source]].Bytes, images[i].Bytes)));
         _profiles = new(() => [.. images.AsParallel().AsOrdered().Select(i => RegistrationProfile.Of(i.Bytes))]);
-        _structure = new(() => OriginalOf.Values
-            .SelectMany(o => Enumerable.Range(0, images.Count)
-                .Where(i => i != o && (images[i].Source == images[o].Source || (images[i].Group == VariantGroup.Original && i > o)))
-                .Select(i => (o, i)))
-            .AsParallel()
-            .ToDictionary(p => p, p => StructureSimilarity.Of(images[p.o].Bytes, images[p.i].Bytes)));
     }
 
     public IReadOnlyList<EvaluationImage> Images { get; }
@@ -51,8 +45,9 @@ public sealed class EvaluationSet
     /// <summary>The baseline's 64-bit pHash of every image, by index.</summary>
     public IReadOnlyList<ulong> Hashes => _hashes.Value;
 
-    /// <summary>Edge-map correlation of each original with its own variants and with the other originals.</summary>
-    public IReadOnlyDictionary<(int Original, int Other), double> Structure => _structure.Value;
+    /// <summary>Edge-map correlation of an original with another image, computed once per pair.</summary>
+    public double Structure(int original, int other) =>
+        _structure.GetOrAdd((original, other), k => StructureSimilarity.Of(Images[k.Item1].Bytes, Images[k.Item2].Bytes));
 
     /// <summary>Registered edge-map correlation of two images (either may be the cropped one), computed once per pair.</summary>
     public double Registered(int a, int b) =>
