@@ -6,9 +6,11 @@ using Crawler.Dedup.Tests.Evaluation;
 namespace Crawler.Bench.Dedup;
 
 /// <summary>
-/// <c>bench/run dedup-quality [--photos DIR] [--threshold S] [--design Name=value,...]</c>: the quality
-/// evaluation of the tests, printed in full, ours beside a plain 64-bit pHash. The result line compares
-/// hard-duplicate recall, where the two differ most. <c>--design</c> tries other descriptor parameters.
+/// <c>bench/run dedup-quality [--photos DIR] [--threshold S,...] [--design Name=value,...;...]
+/// [--onnx FILE --size N --mean R,G,B --std R,G,B]</c>: the quality evaluation of the tests, printed in
+/// full, ours beside a plain 64-bit pHash. The result line compares hard-duplicate recall, where the two
+/// differ most. <c>--design</c> tries other descriptor parameters; <c>--onnx</c> evaluates a learned model
+/// (exported with tools/export-embedding-model.py) to measure its thresholds.
 /// </summary>
 internal sealed class QualityBenchmark : IBenchmark
 {
@@ -21,9 +23,12 @@ internal sealed class QualityBenchmark : IBenchmark
         var photos = Arguments.Value(args, "--photos") ?? Photos.DefaultFolder;
         var thresholds = (Arguments.Value(args, "--threshold") ?? MeasuredThresholds.NearDuplicate.ToString(CultureInfo.InvariantCulture))
             .Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
-        var models = Arguments.Value(args, "--design") is { } designs
-            ? designs.Split(';').Select(d => PerceptualModel.Create(DesignFrom(d), $"trial {d}")).ToList()
-            : [PerceptualModel.Create()];
+        var models = Arguments.Value(args, "--onnx") is { } onnx
+            ? [EmbeddingModel.FromFile(Path.GetFileName(onnx), onnx, int.Parse(Arguments.Value(args, "--size") ?? "224", CultureInfo.InvariantCulture),
+                Floats(Arguments.Value(args, "--mean") ?? "0.485,0.456,0.406"), Floats(Arguments.Value(args, "--std") ?? "0.229,0.224,0.225"), null, null)]
+            : Arguments.Value(args, "--design") is { } designs
+                ? designs.Split(';').Select(d => PerceptualModel.Create(DesignFrom(d), $"trial {d}")).ToList()
+                : [PerceptualModel.Create()];
         var set = EvaluationSet.Build(photos);
         Console.WriteLine($"{set.Images.Count} images from {photos}");
         QualityReport? last = null;
@@ -38,6 +43,8 @@ internal sealed class QualityBenchmark : IBenchmark
         }
         return Task.FromResult(new BenchResult(last!.Ours.HardRecall, last.PHash.HardRecall, "hard-duplicate-recall"));
     }
+
+    private static float[] Floats(string text) => [.. text.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture))];
 
     private static PerceptualDesign DesignFrom(string text)
     {
