@@ -84,7 +84,7 @@ public sealed class DedupStage(
         var difference = PixelDifference.MaxBlockDifference(sourceBytes, targetBytes);
         if (difference <= settings.NoOpMaxBlockDifference)
         {
-            return await RejectAsync(pair, Invariant($"no-op: no block differs by more than {difference:0.0}/255 (limit {settings.NoOpMaxBlockDifference:0.0})"), similarity, difference, cluster, ct);
+            return await RejectAsync(pair, Invariant($"no-op: no block's mean colour shifts by more than {difference:0.0}/255 (limit {settings.NoOpMaxBlockDifference:0.0})"), similarity, difference, cluster, ct);
         }
         if (await BetterDuplicateAsync(pair, targetSha, targetVector, ct) is { } better)
         {
