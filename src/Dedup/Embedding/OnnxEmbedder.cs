@@ -32,7 +32,7 @@ public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
     /// <summary>Where the model runs, for logs: "CPU" or the GPU provider.</summary>
     public string Provider => _session.Provider;
 
-    /// <remarks>With more than one batch, the next batch is decoded while the model runs the current one.</remarks>
+    /// <remarks>With several batches and decode threads, the next batch is decoded while the model runs the current one.</remarks>
     public IReadOnlyList<float[]> Embed(IReadOnlyList<byte[]> images)
     {
         var vectors = new List<float[]>(images.Count);
@@ -41,9 +41,10 @@ public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
         {
             for (var start = 0; start < images.Count; start += _settings.BatchSize)
             {
-                var current = next?.GetAwaiter().GetResult() ?? DecodeBatch(images, start);
+                var current = next is null ? DecodeBatch(images, start) : next.GetAwaiter().GetResult();
                 var following = start + _settings.BatchSize;
-                next = following < images.Count ? Task.Run(() => DecodeBatch(images, following)) : null;
+                // One decode thread means one thread: the next batch then waits for this one.
+                next = following < images.Count && _settings.DecodeThreads > 1 ? Task.Run(() => DecodeBatch(images, following)) : null;
                 try
                 {
                     vectors.AddRange(Run(current));
