@@ -4,6 +4,9 @@ IBenchmark[] benchmarks =
 [
     new ExportBenchmark(),
     new Crawler.Bench.Robots.RobotsMatchBenchmark(),
+    new Crawler.Bench.Dedup.QualityBenchmark(),
+    new Crawler.Bench.Dedup.EmbedBenchmark(),
+    new Crawler.Bench.Dedup.GpuBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
@@ -20,6 +23,15 @@ if (chosen is null)
     await Console.Error.WriteLineAsync($"No benchmark named '{args[0]}'. Try --list.");
     return 2;
 }
-var result = await chosen.RunAsync(args[1..], CancellationToken.None);
+BenchResult result;
+try
+{
+    result = await chosen.RunAsync(args[1..], CancellationToken.None);
+}
+catch (InvalidOperationException e)
+{
+    await Console.Error.WriteLineAsync($"{chosen.Name}: {e.Message}");
+    return 1;
+}
 Console.WriteLine(result.ResultLine(chosen.Name));
 return 0;

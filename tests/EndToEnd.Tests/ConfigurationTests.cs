@@ -14,6 +14,8 @@ public sealed class ConfigurationTests
     [InlineData("CRAWLER_Dedup__NearDuplicateSimilarity", "high", "'high' at 'Dedup:NearDuplicateSimilarity'")]
     [InlineData("CRAWLER_Rewrite__Endpoint", "ftp://models", "Rewrite:Endpoint: 'ftp://models' is not an http(s) URL")]
     [InlineData("CRAWLER_Rewrite__MaxConcurrency", "0", "Rewrite: ")]
+    [InlineData("CRAWLER_Embedding__Provider", "Gpu", "'Provider' with the error: 'The field Provider must be Cpu or Cuda.'")]
+    [InlineData("CRAWLER_Embedding__Model", "/nonexistent/sscd.onnx", "Embedding:Model: no ONNX file at /nonexistent/sscd.onnx")]
     public async Task Export_FailsAtStart_WhenASettingIsInvalid(string variable, string value, string expected)
     {
         using var dir = new TempDir();

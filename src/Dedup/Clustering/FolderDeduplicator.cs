@@ -1,10 +1,14 @@
+using Crawler.Dedup.Comparison;
 using Crawler.Dedup.Embedding;
 using Crawler.Dedup.Imaging;
 
 namespace Crawler.Dedup.Clustering;
 
-/// <summary>Groups the image files of a folder into clusters of near-duplicates (the <c>dedup</c> verb).</summary>
-public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold)
+/// <summary>
+/// Groups the image files of a folder into clusters of near-duplicates (the <c>dedup</c> verb), with the
+/// service's rule: close embeddings, confirmed by registered edge maps.
+/// </summary>
+public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold, double structureThreshold)
 {
     /// <param name="progress">Called after each file with the number done.</param>
     /// <returns>Clusters of two or more file names relative to <paramref name="folder"/>, each sorted, ordered by first name; and the files that could not be read, with reasons.</returns>
@@ -38,10 +42,10 @@ public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold)
             }
             progress?.Invoke(i + 1, files.Count);
         }
-        return new FolderClusters(Group(names, vectors), skipped);
+        return new FolderClusters(Group(names, vectors, name => File.ReadAllBytes(Path.Combine(folder, name))), skipped);
     }
 
-    private List<List<string>> Group(List<string> names, List<float[]> vectors)
+    private List<List<string>> Group(List<string> names, List<float[]> vectors, Func<string, byte[]> read)
     {
         var parent = Enumerable.Range(0, names.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
@@ -49,7 +53,8 @@ public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold)
         {
             for (var j = i + 1; j < names.Count; j++)
             {
-                if (VectorMath.Dot(vectors[i], vectors[j]) >= threshold)
+                if (Find(i) != Find(j) && VectorMath.Dot(vectors[i], vectors[j]) >= threshold
+                    && AlignedStructure.Between(read(names[i]), read(names[j])) >= structureThreshold)
                 {
                     parent[Find(j)] = Find(i);
                 }

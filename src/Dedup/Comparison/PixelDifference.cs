@@ -5,17 +5,19 @@ namespace Crawler.Dedup.Comparison;
 
 /// <summary>
 /// Compares two images pixel by pixel at a common size. An edit that removes a small object or adds a
-/// word barely moves an embedding but leaves blocks that differ far beyond re-encoding noise.
+/// word barely moves an embedding but shifts the mean colour of a few small blocks far beyond what
+/// re-encoding does: JPEG noise and resampling blur average out within a block, a real change does not.
 /// </summary>
 public static class PixelDifference
 {
     /// <summary>
-    /// The largest mean absolute difference (0-255) over square blocks, after resizing both images to the
-    /// first one's aspect with <paramref name="longSide"/> pixels on its long side and blurring them lightly.
+    /// The largest shift (0-255) of any channel's mean over square blocks of <paramref name="block"/> pixels,
+    /// after resizing both images to the first one's aspect with <paramref name="longSide"/> pixels on its
+    /// long side (or fewer, when either image is smaller) and blurring them lightly.
     /// </summary>
-    public static double MaxBlockDifference(byte[] original, byte[] edit, int longSide = 256, int block = 8)
+    public static double MaxBlockDifference(byte[] original, byte[] edit, int longSide = 256, int block = 4)
     {
-        var (width, height) = CommonSize(original, longSide);
+        var (width, height) = CommonSize(original, edit, longSide);
         var a = Rgb(original, width, height);
         var b = Rgb(edit, width, height);
         var worst = 0.0;
@@ -23,39 +25,49 @@ public static class PixelDifference
         {
             for (var bx = 0; bx < width; bx += block)
             {
-                worst = Math.Max(worst, BlockDifference(a, b, width, bx, by, Math.Min(block, width - bx), Math.Min(block, height - by)));
+                worst = Math.Max(worst, BlockShift(a, b, width, bx, by, Math.Min(block, width - bx), Math.Min(block, height - by)));
             }
         }
         return worst;
     }
 
-    private static double BlockDifference(byte[] a, byte[] b, int width, int x0, int y0, int w, int h)
+    private static double BlockShift(byte[] a, byte[] b, int width, int x0, int y0, int w, int h)
     {
-        long sum = 0;
-        for (var y = y0; y < y0 + h; y++)
+        var worst = 0.0;
+        for (var c = 0; c < 3; c++)
         {
-            var row = ((y * width) + x0) * 3;
-            for (var i = row; i < row + (w * 3); i++)
+            long sum = 0;
+            for (var y = y0; y < y0 + h; y++)
             {
-                sum += Math.Abs(a[i] - b[i]);
+                for (var i = (((y * width) + x0) * 3) + c; i < (((y * width) + x0 + w) * 3); i += 3)
+                {
+                    sum += a[i] - b[i];
+                }
             }
+            worst = Math.Max(worst, Math.Abs((double)sum / (w * h)));
         }
-        return (double)sum / (w * h * 3);
+        return worst;
     }
 
-    private static (int Width, int Height) CommonSize(byte[] bytes, int longSide)
+    /// <summary>
+    /// The first image's aspect at <paramref name="longSide"/>, or smaller when either image is: upscaling one
+    /// of them would only compare resampling blur.
+    /// </summary>
+    private static (int Width, int Height) CommonSize(byte[] original, byte[] edit, int longSide)
     {
-        using var header = Decode(() => Image.NewFromBuffer(bytes, access: Enums.Access.Sequential));
-        var scale = (double)longSide / Math.Max(header.Width, header.Height);
-        return (Math.Max(1, (int)Math.Round(header.Width * scale)), Math.Max(1, (int)Math.Round(header.Height * scale)));
+        using var a = Decode(() => Image.NewFromBuffer(original, access: Enums.Access.Sequential));
+        using var b = Decode(() => Image.NewFromBuffer(edit, access: Enums.Access.Sequential));
+        var side = Math.Min(longSide, Math.Min(Math.Max(a.Width, a.Height), Math.Max(b.Width, b.Height)));
+        var scale = (double)side / Math.Max(a.Width, a.Height);
+        return (Math.Max(1, (int)Math.Round(a.Width * scale)), Math.Max(1, (int)Math.Round(a.Height * scale)));
     }
 
     private static byte[] Rgb(byte[] bytes, int width, int height)
     {
         using var thumb = Decode(() => Image.ThumbnailBuffer(bytes, width, height: height, size: Enums.Size.Force));
-        // A light blur removes JPEG ringing and resampling noise; a removed object or an added word survives it.
+        // A light blur absorbs the sub-pixel misalignment of two resamplings; a removed object or an added word survives it.
         using var smooth = thumb.Gaussblur(1.2);
-        using var flat = smooth.HasAlpha() ? smooth.Flatten([255, 255, 255]) : smooth.Copy();
+        using var flat = smooth.HasAlpha() ? smooth.Flatten([255.0]) : smooth.Copy();
         using var srgb = flat.Colourspace(Enums.Interpretation.Srgb);
         using var rgb = srgb.Bands > 3 ? srgb.ExtractBand(0, 3) : srgb.Copy();
         using var cast = rgb.Cast(Enums.BandFormat.Uchar);

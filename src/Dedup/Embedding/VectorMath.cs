@@ -24,4 +24,16 @@ public static class VectorMath
         }
         return values;
     }
+
+    /// <summary>A copy scaled to unit length; an all-zero vector stays all zeros.</summary>
+    public static float[] Normalise(ReadOnlySpan<float> values)
+    {
+        var copy = values.ToArray();
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(copy);
+        if (norm > 1e-12f)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(copy, norm, copy);
+        }
+        return copy;
+    }
 }

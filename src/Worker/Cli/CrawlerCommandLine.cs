@@ -24,6 +24,7 @@ public static class CrawlerCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(DedupCommand.Create());
+        root.Subcommands.Add(GpuCheckCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         // The host handles SIGTERM itself (graceful stop within its shutdown timeout); the parser must not kill it first.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };

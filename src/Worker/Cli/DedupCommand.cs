@@ -29,9 +29,9 @@ internal static class DedupCommand
             }
             using var host = VerbHost.Build(dataDir: null);
             var embedder = host.Services.GetRequiredService<IImageEmbedder>();
-            var threshold = (float)host.Services.GetRequiredService<IOptions<DedupOptions>>().Value.NearDuplicateSimilarity;
+            var settings = host.Services.GetRequiredService<IOptions<DedupOptions>>().Value;
             using var progress = new ConsoleProgress("dedup");
-            var clusters = new FolderDeduplicator(embedder, threshold).Cluster(folder.FullName, progress.Report);
+            var clusters = new FolderDeduplicator(embedder, (float)settings.NearDuplicateSimilarity, settings.DuplicateStructureAbove).Cluster(folder.FullName, progress.Report);
             progress.Dispose();
             foreach (var (file, reason) in clusters.Skipped)
             {

@@ -3,6 +3,7 @@ using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Migrations;
 using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Embedding;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Fetching;
 using Crawler.Worker.Fetching.Images;
@@ -43,7 +44,9 @@ public static class ServiceCollectionExtensions
 
         services.AddFetching();
         services.AddImageAcquisition();
-        services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
+        services.AddSingleton(new ProviderProbe(ProbeCommand.ThisProgram(), TimeSpan.FromMinutes(2)));
+        services.AddSingleton<EmbedderFactory>();
+        services.AddSingleton<IImageEmbedder>(sp => sp.GetRequiredService<EmbedderFactory>().Create());
         services.AddInstructionRewriter();
         services.AddSingleton<OriginalsIndex>();
 
@@ -72,6 +75,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
         services.AddValidated<ImageQualityOptions>(ImageQualityOptions.Section);
         services.AddValidated<DedupOptions>(DedupOptions.Section);
+        services.AddValidated<EmbeddingOptions>(EmbeddingOptions.Section);
+        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         services.AddValidated<ExportOptions>(ExportOptions.Section);
         services.AddOptions<SourcesOptions>()
             .Configure(o => configuration.GetSection(SourcesOptions.Section).Bind(o.Items))

@@ -1,4 +1,5 @@
 using Crawler.Dedup.Clustering;
+using Crawler.Dedup.Comparison;
 using Crawler.Dedup.Embedding;
 using Crawler.TestSupport;
 
@@ -19,7 +20,8 @@ public sealed class FolderDeduplicatorTests
         File.WriteAllBytes(dir.Combine("b.jpg"), TestImages.Jpeg(b));
         File.WriteAllText(dir.Combine("notes.txt"), "not an image");
 
-        var result = new FolderDeduplicator(new ThumbnailEmbedder(), 0.95f).Cluster(dir.Path);
+        using var embedder = new OnnxEmbedder(EmbeddingSessionFactory.Create(PerceptualModel.Create(), ProviderRequest.CpuOnly()), new EmbedderSettings());
+        var result = new FolderDeduplicator(embedder, (float)MeasuredThresholds.NearDuplicate, MeasuredThresholds.DuplicateStructure).Cluster(dir.Path);
 
         var cluster = Assert.Single(result.Clusters);
         Assert.Equal(["a.png", Path.Combine("sub", "a-small.jpg")], cluster);

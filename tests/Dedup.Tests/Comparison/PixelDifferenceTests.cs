@@ -12,7 +12,7 @@ public sealed class PixelDifferenceTests
 
         var difference = PixelDifference.MaxBlockDifference(TestImages.Png(scene), TestImages.Jpeg(smaller, quality: 75));
 
-        Assert.True(difference <= 12, $"difference {difference}");
+        Assert.True(difference <= MeasuredThresholds.NoOpBlockDifference, $"difference {difference}");
     }
 
     [Fact]
@@ -23,6 +23,7 @@ public sealed class PixelDifferenceTests
 
         var difference = PixelDifference.MaxBlockDifference(TestImages.Jpeg(original), TestImages.Jpeg(edited));
 
-        Assert.True(difference > 40, $"difference {difference}");
+        // The ball is red (220, 30, 30) on grey noise around 128: its blocks shift by about 90 in red.
+        Assert.True(difference > 60, $"difference {difference}");
     }
 }

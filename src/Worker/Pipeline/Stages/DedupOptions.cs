@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crawler.Dedup.Comparison;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
@@ -9,16 +10,27 @@ public sealed class DedupOptions
 
     /// <summary>Embedding similarity at or above which two images are near-duplicates (reposts, the same edit twice).</summary>
     [Range(0.0, 1.0)]
-    public double NearDuplicateSimilarity { get; set; } = 0.95;
+    public double NearDuplicateSimilarity { get; set; } = MeasuredThresholds.NearDuplicate;
+
+    /// <summary>
+    /// Originals near in embedding are one picture (a repost) only if their edge maps, registered over crops,
+    /// mirroring and small rotations, correlate at least this much.
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double DuplicateStructureAbove { get; set; } = MeasuredThresholds.DuplicateStructure;
 
     /// <summary>An edit whose similarity to its original is below this shares nothing with it (a meme, a wrong pairing).</summary>
     [Range(-1.0, 1.0)]
-    public double UnrelatedBelow { get; set; } = 0.2;
+    public double UnrelatedBelow { get; set; } = MeasuredThresholds.Unrelated;
+
+    /// <summary>An edit under <see cref="UnrelatedBelow"/> is unrelated only if its edge map also correlates with the original's below this.</summary>
+    [Range(-1.0, 1.0)]
+    public double UnrelatedStructureBelow { get; set; } = MeasuredThresholds.UnrelatedStructure;
 
     /// <summary>
-    /// Largest mean absolute difference (0-255) of any 8x8 block, at 256 px, that still counts as
-    /// re-encoding noise: an edit that changes no block more than this is a no-op.
+    /// Largest shift (0-255) of any 4x4 block's mean colour, at up to 256 px, that still counts as
+    /// re-encoding noise: an edit that shifts no block more than this is a no-op.
     /// </summary>
     [Range(0.0, 255.0)]
-    public double NoOpMaxBlockDifference { get; set; } = 12.0;
+    public double NoOpMaxBlockDifference { get; set; } = MeasuredThresholds.NoOpBlockDifference;
 }

@@ -59,7 +59,10 @@ public sealed class DedupStage(
         var previousOwner = await clusters.ClusterOfAsync(sourceSha, model, ct) is { } existing
             ? await clusters.OwnerThreadAsync(existing, model, ct)
             : null;
-        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, settings.NearDuplicateSimilarity, ct);
+        var sourceBytes = await blobs.GetAsync(sourceSha, ct);
+        // Close embeddings propose a repost; registered edges confirm it, since photos of one layout embed alike.
+        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, settings.NearDuplicateSimilarity,
+            async (candidate, token) => AlignedStructure.Between(await blobs.GetAsync(candidate, token), sourceBytes) >= settings.DuplicateStructureAbove, ct);
         var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
         var thread = ThreadKey.Format(pair.Site, pair.ThreadId);
         if (previousOwner is not null && previousOwner != owner)
@@ -72,14 +75,16 @@ public sealed class DedupStage(
         {
             return await RejectAsync(pair, $"repost: the original was first posted in thread {owner}", similarity, null, cluster, ct);
         }
-        if (similarity < settings.UnrelatedBelow)
+        var targetBytes = await blobs.GetAsync(targetSha, ct);
+        // A far embedding alone is not enough: a recoloured or stylised edit moves it a lot but keeps the original's edges.
+        if (similarity < settings.UnrelatedBelow && StructureSimilarity.Of(sourceBytes, targetBytes) is var structure && structure < settings.UnrelatedStructureBelow)
         {
-            return await RejectAsync(pair, Invariant($"unrelated: similarity {similarity:0.000} to the original is under {settings.UnrelatedBelow:0.000}"), similarity, null, cluster, ct);
+            return await RejectAsync(pair, Invariant($"unrelated: similarity {similarity:0.000} to the original is under {settings.UnrelatedBelow:0.000} and its edges correlate {structure:0.000} (under {settings.UnrelatedStructureBelow:0.000})"), similarity, null, cluster, ct);
         }
-        var difference = PixelDifference.MaxBlockDifference(await blobs.GetAsync(sourceSha, ct), await blobs.GetAsync(targetSha, ct));
+        var difference = PixelDifference.MaxBlockDifference(sourceBytes, targetBytes);
         if (difference <= settings.NoOpMaxBlockDifference)
         {
-            return await RejectAsync(pair, Invariant($"no-op: no block differs by more than {difference:0.0}/255 (limit {settings.NoOpMaxBlockDifference:0.0})"), similarity, difference, cluster, ct);
+            return await RejectAsync(pair, Invariant($"no-op: no block's mean colour shifts by more than {difference:0.0}/255 (limit {settings.NoOpMaxBlockDifference:0.0})"), similarity, difference, cluster, ct);
         }
         if (await BetterDuplicateAsync(pair, targetSha, targetVector, ct) is { } better)
         {

@@ -2,15 +2,18 @@ using Crawler.Dedup.Embedding;
 using Crawler.Dedup.Imaging;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Embedding;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>Embeds stored images in batches (the model runs best on many at once).</summary>
-public sealed class EmbedStage(IImageEmbedder embedder, BlobStore blobs, EmbeddingStore embeddings, ImageStore images) : IStageHandler
+public sealed class EmbedStage(IImageEmbedder embedder, BlobStore blobs, EmbeddingStore embeddings, ImageStore images, IOptions<EmbeddingOptions> options) : IStageHandler
 {
     public string Stage => StageNames.Embed;
 
-    public int BatchSize => 32;
+    /// <summary>One claim is one model batch (<c>Embedding:BatchSize</c>).</summary>
+    public int BatchSize => options.Value.BatchSize;
 
     public Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct) =>
         images.RecordImageFailedAsync(item.ItemKey, $"could not be embedded: {reason}", ct);

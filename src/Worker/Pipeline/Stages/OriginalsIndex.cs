@@ -14,8 +14,15 @@ public sealed class OriginalsIndex(ClusterStore clusters) : IDisposable
     private string? _model;
     private readonly Dictionary<string, string> _clusterOf = new(StringComparer.Ordinal);
 
-    /// <summary>The cluster of <paramref name="sha256"/>: its own, the nearest original's, or a new one named after it.</summary>
-    public async Task<(string Cluster, double Similarity)> AssignAsync(string sha256, float[] vector, string model, double threshold, CancellationToken ct)
+    /// <summary>Embedding neighbours checked with <c>sameImage</c> before one is taken; the rest are too far to matter.</summary>
+    private const int CandidatesChecked = 5;
+
+    /// <summary>
+    /// The cluster of <paramref name="sha256"/>: its own, that of the most similar original that
+    /// <paramref name="sameImage"/> confirms, or a new one named after it.
+    /// </summary>
+    public async Task<(string Cluster, double Similarity)> AssignAsync(string sha256, float[] vector, string model, double threshold,
+        Func<string, CancellationToken, Task<bool>> sameImage, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -25,7 +32,15 @@ public sealed class OriginalsIndex(ClusterStore clusters) : IDisposable
             {
                 return (known, 1.0);
             }
-            var nearest = index.Nearest(vector, (float)threshold);
+            (string Key, float Similarity)? nearest = null;
+            foreach (var candidate in index.Candidates(vector, (float)threshold, CandidatesChecked))
+            {
+                if (await sameImage(candidate.Key, ct))
+                {
+                    nearest = candidate;
+                    break;
+                }
+            }
             var (cluster, similarity) = nearest is { } n ? (_clusterOf[n.Key], (double)n.Similarity) : (sha256, 1.0);
             cluster = await clusters.AssignAsync(sha256, model, cluster, similarity, ct);
             index.Add(sha256, vector);

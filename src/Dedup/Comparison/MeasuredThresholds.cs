@@ -1,0 +1,23 @@
+namespace Crawler.Dedup.Comparison;
+
+/// <summary>
+/// The decision thresholds for the built-in model, as measured by the quality evaluation
+/// (tests/Dedup.Tests/Evaluation, README "Dedup quality"); the service's defaults.
+/// </summary>
+public static class MeasuredThresholds
+{
+    /// <summary>Similarity at or above which two images are the same picture (reposts, the same edit twice).</summary>
+    public const double NearDuplicate = 0.88;
+
+    /// <summary>An edit whose similarity to its original is below this shares nothing with it.</summary>
+    public const double Unrelated = 0.5;
+
+    /// <summary>Two images whose embeddings are near-duplicates are the same picture only if their registered edge maps correlate at least this much.</summary>
+    public const double DuplicateStructure = 0.8;
+
+    /// <summary>An edit below <see cref="Unrelated"/> is only unrelated when its edges also correlate with the original's less than this.</summary>
+    public const double UnrelatedStructure = 0.3;
+
+    /// <summary>The largest block difference (0-255) that is still re-encoding noise.</summary>
+    public const double NoOpBlockDifference = 22.0;
+}

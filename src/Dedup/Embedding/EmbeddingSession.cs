@@ -1,0 +1,93 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Crawler.Dedup.Embedding;
+
+/// <summary>
+/// One long-lived ONNX Runtime session for an embedding model: its input and output resolved once, each
+/// run fed an <see cref="OrtValue"/> over the caller's buffer. On a GPU the run goes through an I/O binding,
+/// so ONNX Runtime copies the batch to the device once and the vectors back once.
+/// </summary>
+public sealed class EmbeddingSession : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+    private readonly string _input;
+    private readonly string _output;
+    private readonly bool _bind;
+
+    internal EmbeddingSession(EmbeddingModel model, InferenceSession session, string provider)
+    {
+        Model = model;
+        Provider = provider;
+        _session = session;
+        _bind = provider != ExecutionProviders.Cpu;
+        _input = model.InputName ?? session.InputNames[0];
+        _output = model.OutputName ?? session.OutputNames[0];
+        if (!session.InputMetadata.TryGetValue(_input, out var input))
+        {
+            throw new ArgumentException($"model {model.Id} has no input named '{_input}' (it has: {string.Join(", ", session.InputNames)})");
+        }
+        if (!session.OutputMetadata.TryGetValue(_output, out var output))
+        {
+            throw new ArgumentException($"model {model.Id} has no output named '{_output}' (it has: {string.Join(", ", session.OutputNames)})");
+        }
+        InputType = input.ElementDataType;
+        OutputType = output.ElementDataType;
+        if (InputType is not (TensorElementType.Float or TensorElementType.Float16) || OutputType is not (TensorElementType.Float or TensorElementType.Float16))
+        {
+            throw new ArgumentException($"model {model.Id} takes {InputType} and gives {OutputType}; only fp32 and fp16 are supported");
+        }
+        Dimensions = output.Dimensions.Skip(1).Aggregate(1, (a, b) => a * Math.Max(b, 1));
+    }
+
+    public EmbeddingModel Model { get; }
+
+    public string Provider { get; }
+
+    public TensorElementType InputType { get; }
+
+    public TensorElementType OutputType { get; }
+
+    /// <summary>Values per vector as the model declares them (a dynamic dimension counts as 1 until a run says otherwise).</summary>
+    public int Dimensions { get; private set; }
+
+    /// <summary>Runs one batch; one L2-normalised vector per image.</summary>
+    public float[][] Run<T>(Memory<T> batch, long[] shape)
+        where T : unmanaged
+    {
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, batch, shape);
+        if (!_bind)
+        {
+            using var outputs = _session.Run(_runOptions, [_input], [input], [_output]);
+            return Vectors(outputs[0], (int)shape[0]);
+        }
+        using var binding = _session.CreateIoBinding();
+        binding.BindInput(_input, input);
+        binding.BindOutputToDevice(_output, OrtMemoryInfo.DefaultInstance);
+        _session.RunWithBinding(_runOptions, binding);
+        using var bound = binding.GetOutputValues();
+        return Vectors(bound[0], (int)shape[0]);
+    }
+
+    private float[][] Vectors(OrtValue output, int count)
+    {
+        var values = OutputType == TensorElementType.Float16
+            ? [.. output.GetTensorDataAsSpan<Float16>().ToArray().Select(h => (float)h)]
+            : output.GetTensorDataAsSpan<float>().ToArray();
+        var dimensions = values.Length / count;
+        Dimensions = dimensions;
+        var vectors = new float[count][];
+        for (var i = 0; i < count; i++)
+        {
+            vectors[i] = VectorMath.Normalise(values.AsSpan(i * dimensions, dimensions));
+        }
+        return vectors;
+    }
+
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+}

@@ -1,0 +1,27 @@
+namespace Crawler.Dedup.Embedding;
+
+/// <summary>Where a session runs, as configured and as reported.</summary>
+public static class ExecutionProviders
+{
+    public const string Cpu = "CPU";
+
+    public const string Cuda = "CUDA";
+}
+
+/// <summary>
+/// How to build a session: on the CPU, or on CUDA either through the provider compiled into ONNX Runtime
+/// (the official GPU package) or through a provider library loaded by path with the plugin API.
+/// </summary>
+/// <param name="Provider"><see cref="ExecutionProviders.Cpu"/> or <see cref="ExecutionProviders.Cuda"/>.</param>
+/// <param name="CudaLibrary">A CUDA provider library to register by path; null for the built-in CUDA provider.</param>
+/// <param name="DeviceId">Which GPU.</param>
+/// <param name="IntraOpThreads">Threads for one run on the CPU; 0 lets ONNX Runtime choose (all cores).</param>
+public sealed record ProviderRequest(string Provider = ExecutionProviders.Cpu, string? CudaLibrary = null, int DeviceId = 0, int IntraOpThreads = 0)
+{
+    public static ProviderRequest CpuOnly(int intraOpThreads = 0) => new(IntraOpThreads: intraOpThreads);
+
+    public ProviderRequest OnCpu() => this with { Provider = ExecutionProviders.Cpu };
+}
+
+/// <summary>The requested execution provider could not be set up; the message says why.</summary>
+public sealed class ExecutionProviderException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,36 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Crawler.Dedup.Embedding;
+
+/// <summary>
+/// Proves an execution provider end to end: the built-in model runs on it and gives the CPU's vectors for
+/// the same batch. Run by <c>crawler gpu-check</c>, in a child process when the service probes a library.
+/// </summary>
+public static class ProviderCheck
+{
+    private const float Tolerance = 1e-3f;
+
+    /// <returns>One line saying what works.</returns>
+    /// <exception cref="ExecutionProviderException">The provider cannot be set up, or its vectors are wrong.</exception>
+    public static string Run(ProviderRequest request)
+    {
+        var model = PerceptualModel.Create();
+        using var onProvider = EmbeddingSessionFactory.Create(model, request);
+        using var onCpu = EmbeddingSessionFactory.Create(model, request.OnCpu());
+        long[] shape = [4, 3, model.InputSize, model.InputSize];
+        var random = new Random(7);
+        var batch = Enumerable.Range(0, (int)(shape[0] * shape[1] * shape[2] * shape[3])).Select(_ => random.NextSingle()).ToArray();
+        var expected = onCpu.Run(batch.AsMemory(), shape);
+        var actual = onProvider.Run(batch.AsMemory(), shape);
+        var worst = expected.Zip(actual, (e, a) => e.Zip(a, (x, y) => Math.Abs(x - y)).Max()).Max();
+        if (worst > Tolerance)
+        {
+            throw new ExecutionProviderException($"{onProvider.Provider} runs but its vectors differ from the CPU's by {worst:0.####}");
+        }
+        return $"{onProvider.Provider} works (ONNX Runtime {OrtEnv.Instance().GetVersionString()}, device {request.DeviceId}): vectors match the CPU's within {worst:0.0E0}";
+    }
+
+    /// <summary>The execution providers and devices ONNX Runtime knows of, for diagnosis.</summary>
+    public static string Devices() =>
+        string.Join(", ", OrtEnv.Instance().GetEpDevices().Select(d => $"{d.EpName} ({d.HardwareDevice.Type})"));
+}
