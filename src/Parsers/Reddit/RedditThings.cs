@@ -28,7 +28,7 @@ internal static class RedditThings
             Images: RedditMedia.PostImages(post, baseUrl),
             Replies: replies,
             More: more,
-            Url: permalink is null ? null : new Uri(new Uri("https://www.reddit.com"), permalink).AbsoluteUri);
+            Url: permalink is null ? null : RedditSite.CanonicalUrl(permalink));
     }
 
     public static ParsedReply Reply(JsonElement comment, Uri? baseUrl)
