@@ -23,7 +23,7 @@ internal static class OldRedditPost
         return new ParsedThread(
             Id: id,
             Community: thing.GetAttribute("data-subreddit") ?? CommunityOf(permalink) ?? CommunityOf(baseUrl.AbsolutePath) ?? "",
-            Title: OldRedditThing.Entry(thing)?.QuerySelector("a.title")?.TextContent.Trim() ?? "",
+            Title: HtmlText.Of(OldRedditThing.Entry(thing)?.QuerySelector("a.title")),
             Body: gone ? "" : body,
             Author: OldRedditThing.Author(thing),
             CreatedUtc: OldRedditThing.Created(thing),
