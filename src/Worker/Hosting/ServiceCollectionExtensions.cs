@@ -42,12 +42,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
         services.AddSingleton<ExportStore>();
+        services.AddSingleton<DeletionStore>();
 
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<GuardedConnector>();
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<HttpFetcher>());
         services.AddSingleton<IHostBudget>(sp => sp.GetRequiredService<HttpFetcher>());
+        services.AddSingleton<RedditTokenProvider>();
+        services.AddSingleton<SourceFetcher>();
+        services.AddSingleton<RedditThreadExpander>();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
         services.AddSingleton<IInstructionRewriter, RulesRewriter>();
         services.AddSingleton<OriginalsIndex>();
@@ -60,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IStageHandler, EmbedStage>();
         services.AddSingleton<IStageHandler, DedupStage>();
         services.AddSingleton<IStageHandler, RewriteStage>();
+        services.AddSingleton<IStageHandler, DeletionSweepStage>();
         services.AddSingleton<StageRunner>();
 
         services.AddSingleton<UserHasher>();

@@ -19,6 +19,10 @@ public sealed class WorkQueue(ICatalogDb db, TimeProvider time)
     public Task EnqueueIfAbsentAsync(string stage, IEnumerable<(string Key, string SortKey)> items, CancellationToken ct = default) =>
         UpsertAsync(stage, items, null, reopen: false, ct);
 
+    /// <summary>Adds items not queued yet, due at <paramref name="notBefore"/>; existing ones keep their state and schedule.</summary>
+    public Task EnqueueIfAbsentAsync(string stage, IEnumerable<(string Key, string SortKey)> items, DateTimeOffset notBefore, CancellationToken ct) =>
+        UpsertAsync(stage, items, notBefore, reopen: false, ct);
+
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string stage, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();

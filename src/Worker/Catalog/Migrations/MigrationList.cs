@@ -6,5 +6,6 @@ internal static class MigrationList
     public static IReadOnlyList<Migration> All { get; } =
     [
         M0001_Initial.Migration,
+        M0010_RawPageParts.Migration,
     ];
 }

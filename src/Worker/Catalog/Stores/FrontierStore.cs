@@ -35,15 +35,16 @@ public sealed class FrontierStore(ICatalogDb db, TimeProvider time)
     }
 
     /// <summary>Records a fetch; <paramref name="changed"/> is false for a 304 or identical bytes.</summary>
-    public async Task RecordFetchAsync(string site, string threadId, bool changed, string? etag, string? lastModified, CancellationToken ct)
+    /// <param name="note">What the fetch left undone (hidden replies not expanded), kept as the reason; null clears it.</param>
+    public async Task RecordFetchAsync(string site, string threadId, bool changed, string? etag, string? lastModified, CancellationToken ct, string? note = null)
     {
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync("""
-            UPDATE frontier SET last_fetched = @now, fetches = fetches + 1, status = 'fetched', reason = NULL,
+            UPDATE frontier SET last_fetched = @now, fetches = fetches + 1, status = 'fetched', reason = @note,
                 last_changed = CASE WHEN @changed THEN @now ELSE last_changed END,
                 etag = COALESCE(@etag, etag), last_modified = COALESCE(@lastModified, last_modified)
             WHERE site = @site AND thread_id = @threadId
-            """, new { site, threadId, changed, etag, lastModified, now = time.Now() });
+            """, new { site, threadId, changed, etag, lastModified, note, now = time.Now() });
     }
 
     public async Task RecordFailureAsync(string site, string threadId, string reason, CancellationToken ct)
