@@ -34,7 +34,7 @@ internal sealed class RedditApiServer : IAsyncDisposable
 
     public int TokensIssued => _tokens;
 
-    /// <summary>Paths (with query) that answer 429 once, the next time they are asked.</summary>
+    /// <summary>Beginnings of paths (with query): the next request starting with one answers 429, once.</summary>
     public ConcurrentDictionary<string, bool> RateLimitOnce { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The things <c>/api/info</c> answers with, by fullname; absent ones are left out of the answer.</summary>
@@ -83,7 +83,7 @@ internal sealed class RedditApiServer : IAsyncDisposable
             context.Response.StatusCode = 401;
             return;
         }
-        if (RateLimitOnce.TryRemove(target, out _))
+        if (RateLimitOnce.Keys.FirstOrDefault(prefix => target.StartsWith(prefix, StringComparison.Ordinal)) is { } limited && RateLimitOnce.TryRemove(limited, out _))
         {
             RateHeaders(context, used: 100, remaining: 0, reset: 7);
             context.Response.StatusCode = 429;

@@ -70,8 +70,10 @@ public sealed class DeletionSweepStage(
         var fullnames = checks.SelectMany(c => c.Fullnames).Distinct().ToList();
         var present = new Dictionary<string, bool>(StringComparer.Ordinal); // fullname -> gone
         var failures = new Dictionary<string, StageOutcome>(StringComparer.Ordinal);
-        foreach (var chunk in fullnames.Chunk(RedditApiUrls.MaxIdsPerCall))
+        var chunks = fullnames.Chunk(RedditApiUrls.MaxIdsPerCall).ToList();
+        for (var c = 0; c < chunks.Count; c++)
         {
+            var chunk = chunks[c];
             try
             {
                 var response = await fetcher.GetAsync(source, RedditApiUrls.Info(source.BaseUri, chunk), ct);
@@ -87,11 +89,13 @@ public sealed class DeletionSweepStage(
             }
             catch (Exception e) when (e is FetchException or PageFormatException)
             {
+                // The rest waits too: after a 429 or a failing host, more calls now would only fail the same way.
                 var outcome = e is FetchException fetch ? FetchFailures.Outcome(fetch) : StageOutcome.Transient($"/api/info answer unreadable: {e.Message}");
-                foreach (var name in chunk)
+                foreach (var name in chunks.Skip(c).SelectMany(rest => rest))
                 {
                     failures[name] = outcome;
                 }
+                break;
             }
         }
         foreach (var check in checks)
