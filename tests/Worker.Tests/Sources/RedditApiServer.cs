@@ -32,7 +32,10 @@ internal sealed class RedditApiServer : IAsyncDisposable
 
     public IReadOnlyList<string> Requests => [.. _requests];
 
-    public int TokensIssued => _tokens;
+    public Uri Url(string relative) => _server.Url(relative);
+
+    /// <summary>Revokes every token issued so far, as Reddit does when the app's secret is reset.</summary>
+    public void RevokeTokens() => Interlocked.Increment(ref _tokens);
 
     /// <summary>Beginnings of paths (with query): the next request starting with one answers 429, once.</summary>
     public ConcurrentDictionary<string, bool> RateLimitOnce { get; } = new(StringComparer.Ordinal);

@@ -29,7 +29,7 @@ public sealed class RedditCrawlTests
             "GET /api/morechildren?api_type=json&link_id=t3_1d0bbb2&children=l1b0003&limit_children=false&raw_json=1",
             "GET /api/morechildren?api_type=json&link_id=t3_1d0bbb2&children=l1b0004&limit_children=false&raw_json=1",
         ], server.Requests.Where(r => r.StartsWith("GET /api/morechildren", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        Assert.Equal(1, server.TokensIssued);
+        Assert.Equal(1, server.Count("POST /api/v1/access_token"));
 
         await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
         var threads = (await db.QueryAsync<(string Id, string Status, string? Reason, string More)>(
