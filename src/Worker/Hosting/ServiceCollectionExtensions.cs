@@ -10,6 +10,7 @@ using Crawler.Worker.Fetching;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
+using Crawler.Worker.Sources.Dumps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RedditTokenProvider>();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<RedditThreadExpander>();
+        services.AddSingleton<DumpImporter>();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
         services.AddSingleton<IInstructionRewriter, RulesRewriter>();
         services.AddSingleton<OriginalsIndex>();
