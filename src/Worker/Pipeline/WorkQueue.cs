@@ -87,6 +87,14 @@ public sealed class WorkQueue(ICatalogDb db, TimeProvider time)
             new { stage, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
     }
 
+    /// <summary>Whether the item waits in the stage (pending, due or not); false when done, failed or never queued.</summary>
+    public async Task<bool> IsPendingAsync(string stage, string itemKey, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM work WHERE stage = @stage AND item_key = @itemKey AND state = 'pending'", new { stage, itemKey }) > 0;
+    }
+
     /// <summary>Items per stage and state, for logs and the dashboard.</summary>
     public async Task<IReadOnlyList<(string Stage, string State, int Count)>> CountsAsync(CancellationToken ct)
     {

@@ -74,6 +74,3 @@ public sealed class RedditThreadExpander(SourceFetcher fetcher)
 
     private sealed record ParsedAnswer(byte[] Body, IReadOnlyList<string> More);
 }
-
-/// <summary>The morechildren answers of one thread fetch, and the reason it stopped short (null when complete).</summary>
-public sealed record ThreadExpansion(IReadOnlyList<byte[]> Answers, string? StoppedReason);

@@ -55,6 +55,8 @@ public sealed class DeletionSweepTests
         Assert.Equal("purged: deleted at the source", await db.ExecuteScalarAsync<string>(
             "SELECT reason FROM image_urls WHERE url = 'https://i.imgur.com/Sun5etA.jpg'"));
 
+        Assert.Equal(["reddit:1d0aaa1:l1a0002:0", "reddit:1d0aaa1:l1a0003:0", "reddit:1d0bbb2:l1b0001:0"],
+            await db.QueryAsync<string>("SELECT pair_id FROM pairs WHERE status = 'dropped' AND reason = 'deleted at the source' ORDER BY pair_id"));
         var pending = await db.QueryAsync<string>("SELECT item_key FROM work WHERE stage = 'deletion-sweep' AND state = 'pending' ORDER BY item_key");
         Assert.Equal(["reddit:1d0bbb2", "reddit:1d0ddd4", "reddit:1d0eee5"], pending);
     }
@@ -87,6 +89,24 @@ public sealed class DeletionSweepTests
         // The thread is served, its edits are not: Reddit no longer has them.
         Assert.Equal(150, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deletions WHERE kind = 'reply' AND origin = 'sweep'"));
         Assert.Equal(0, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deletions WHERE kind = 'thread'"));
+    }
+
+    [Fact]
+    public async Task Sweep_WaitsForAThreadStillBeingPaired()
+    {
+        await using var server = await RedditApiServer.StartAsync();
+        using var pipeline = await TestPipeline.StartAsync(RedditSourceOptions.For(server));
+        await SeedThreadWithEditsAsync(pipeline, "1zzz999", edits: 1);
+        var queue = pipeline.Get<WorkQueue>();
+        await queue.EnqueueAsync(StageNames.Pair, [("reddit:1zzz999", "")]);
+        await queue.EnqueueAsync(StageNames.DeletionSweep, [("reddit:1zzz999", "")]);
+
+        await pipeline.RunAsync(StageNames.DeletionSweep);
+
+        Assert.DoesNotContain(server.Requests, r => r.StartsWith("GET /api/info", StringComparison.Ordinal));
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(("pending", "waiting for the thread to be paired"),
+            await db.QuerySingleAsync<(string, string)>("SELECT state, reason FROM work WHERE stage = 'deletion-sweep'"));
     }
 
     /// <summary>Plays the fetch-image stage for every pair's images: real JPEG bytes stored and recorded under their URLs.</summary>

@@ -5,15 +5,19 @@ using Dapper;
 namespace Crawler.Worker.Catalog.Stores;
 
 /// <summary>
-/// Honours deletions at the source: marks the thread or replies deleted with their text blanked, records them in
-/// <c>deletions</c> (which every later snapshot excludes, whatever a re-parse says), and purges the bytes they
-/// leave behind: images no live pair still uses, and, for the sweep, the raw pages that quote them.
+/// Honours deletions at the source: marks the thread or replies deleted with their text blanked and their pairs
+/// dropped, records them in <c>deletions</c> (which every later snapshot excludes, whatever a re-parse says),
+/// and purges the bytes they leave behind: images no live pair still uses, and, for the sweep, the raw pages
+/// that quote them.
 /// Every step is idempotent, so a crash repeats the purge rather than skipping it.
 /// </summary>
 public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore rawPages, TimeProvider time)
 {
     public const string ThreadKind = "thread";
     public const string ReplyKind = "reply";
+
+    /// <summary>The reason on pairs whose thread or reply is gone at the source.</summary>
+    public const string GoneReason = "deleted at the source";
 
     /// <returns>The number of image blobs purged.</returns>
     public async Task<int> ThreadGoneAsync(string site, string threadId, string origin, CancellationToken ct)
@@ -23,6 +27,10 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(
                 "UPDATE threads SET deleted = 1, body = '' WHERE site = @site AND thread_id = @threadId", new { site, threadId }, transaction);
+            await connection.ExecuteAsync($"""
+                UPDATE pairs SET status = 'dropped', reason = '{GoneReason}', updated_at = @now
+                WHERE site = @site AND thread_id = @threadId AND status <> 'dropped'
+                """, new { site, threadId, now = time.Now() }, transaction);
             await RecordAsync(connection, transaction, site, ThreadKind, [threadId], origin);
             await transaction.CommitAsync(ct);
         }
@@ -43,6 +51,10 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(
                 "UPDATE replies SET deleted = 1, body = '', images = '[]' WHERE site = @site AND reply_id IN @replyIds", new { site, replyIds }, transaction);
+            await connection.ExecuteAsync($"""
+                UPDATE pairs SET status = 'dropped', reason = '{GoneReason}', updated_at = @now
+                WHERE site = @site AND reply_id IN @replyIds AND status <> 'dropped'
+                """, new { site, replyIds, now = time.Now() }, transaction);
             await RecordAsync(connection, transaction, site, ReplyKind, replyIds, origin);
             await transaction.CommitAsync(ct);
         }

@@ -24,6 +24,9 @@ public sealed class DeletionSweepStage(
     private const string Origin = "sweep";
     private static readonly TimeSpan DisabledRecheck = TimeSpan.FromDays(1);
 
+    // The replies worth checking are those of the thread's pairs, so a thread still being paired (just imported) waits.
+    private static readonly TimeSpan WaitForPairing = TimeSpan.FromMinutes(10);
+
     private readonly RedditJsonParser _parser = new();
 
     public string Stage => StageNames.DeletionSweep;
@@ -41,7 +44,8 @@ public sealed class DeletionSweepStage(
             var (site, threadId) = ThreadKey.Parse(batch[i].ItemKey);
             var entry = await frontier.GetAsync(site, threadId, ct);
             var source = entry is null ? null : sources.CurrentValue.Items.FirstOrDefault(s => s.Name == entry.Source);
-            outcomes[i] = Skip(entry, source);
+            outcomes[i] = Skip(entry, source)
+                ?? (await queue.IsPendingAsync(StageNames.Pair, batch[i].ItemKey, ct) ? StageOutcome.Defer(WaitForPairing, "waiting for the thread to be paired") : null);
             if (outcomes[i] is null)
             {
                 checks.Add(new SweepCheck(i, batch[i], site, threadId, source!, await LiveRepliesAsync(site, threadId, ct)));
