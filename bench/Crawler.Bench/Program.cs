@@ -1,6 +1,6 @@
 using Crawler.Bench;
 
-IBenchmark[] benchmarks = [];
+IBenchmark[] benchmarks = [new Crawler.Bench.Reddit.DumpScanBenchmark()];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
 {
