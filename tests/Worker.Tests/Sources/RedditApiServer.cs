@@ -40,6 +40,9 @@ internal sealed class RedditApiServer : IAsyncDisposable
     /// <summary>Beginnings of paths (with query): the next request starting with one answers 429, once.</summary>
     public ConcurrentDictionary<string, bool> RateLimitOnce { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, answers announce this many requests left in a window resetting in 30 s.</summary>
+    public int? Remaining { get; set; }
+
     /// <summary>The things <c>/api/info</c> answers with, by fullname; absent ones are left out of the answer.</summary>
     public ConcurrentDictionary<string, JsonObject> InfoThings { get; } = new(StringComparer.Ordinal);
 
@@ -93,7 +96,7 @@ internal sealed class RedditApiServer : IAsyncDisposable
             await context.Response.WriteAsync("Too Many Requests");
             return;
         }
-        RateHeaders(context, used: _requests.Count, remaining: 600 - _requests.Count, reset: 300);
+        RateHeaders(context, used: _requests.Count, remaining: Remaining ?? 600 - _requests.Count, reset: Remaining is null ? 300 : 30);
         var path = context.Request.Path.Value ?? "";
         var answer = path switch
         {
