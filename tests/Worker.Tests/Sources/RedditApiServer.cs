@@ -40,6 +40,9 @@ internal sealed class RedditApiServer : IAsyncDisposable
     /// <summary>Beginnings of paths (with query): the next request starting with one answers 429, once.</summary>
     public ConcurrentDictionary<string, bool> RateLimitOnce { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Threads whose comments page answers 404, as Reddit does for threads purged as spam.</summary>
+    public ConcurrentDictionary<string, bool> Gone { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, answers announce this many requests left in a window resetting in 30 s.</summary>
     public int? Remaining { get; set; }
 
@@ -125,9 +128,9 @@ internal sealed class RedditApiServer : IAsyncDisposable
         await context.Response.Body.WriteAsync(answer);
     }
 
-    private static string? CommentsFile(string path) =>
+    private string? CommentsFile(string path) =>
         path.StartsWith("/comments/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal)
-            && File.Exists(Fixture($"comments_{path[10..^5]}.json"))
+            && File.Exists(Fixture($"comments_{path[10..^5]}.json")) && !Gone.ContainsKey(path[10..^5])
             ? Fixture($"comments_{path[10..^5]}.json")
             : null;
 

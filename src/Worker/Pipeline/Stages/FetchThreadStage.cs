@@ -9,7 +9,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 /// Fetches a thread's page (conditionally once seen), expands Reddit's hidden comments within the source's
 /// budget, keeps only the latest raw version, and schedules the next visit on a decaying schedule while the
 /// thread is young (edits keep arriving for days). When its window closes, the thread moves to the slower
-/// deletion sweep.
+/// deletion sweep; a thread that answers 404 on a revisit is recorded as deleted.
 /// </summary>
 public sealed class FetchThreadStage(
     IOptionsMonitor<SourcesOptions> sources,
@@ -17,6 +17,7 @@ public sealed class FetchThreadStage(
     RedditThreadExpander expander,
     FrontierStore frontier,
     RawPageStore rawPages,
+    DeletionStore deletions,
     WorkQueue queue,
     TimeProvider time) : ItemStageHandler
 {
@@ -42,6 +43,13 @@ public sealed class FetchThreadStage(
         try
         {
             response = await fetcher.GetAsync(source, new Uri(entry.Url), ct, entry.Etag, entry.LastModified);
+        }
+        catch (FetchException e) when (e.StatusCode == 404 && entry.Fetches > 0)
+        {
+            // A thread fetched before that now does not exist was deleted (spam-purged threads vanish rather than show [removed]).
+            await deletions.ThreadGoneAsync(site, threadId, "fetch", ct);
+            await frontier.RecordFailureAsync(site, threadId, $"gone at the source: {e.Message}", ct);
+            return StageOutcome.Done;
         }
         catch (FetchException e)
         {

@@ -54,6 +54,26 @@ public sealed class FetchThreadStageTests
         Assert.Equal("pending", await db.ExecuteScalarAsync<string>("SELECT state FROM work WHERE stage = 'parse' AND item_key = @Key", new { Key }));
     }
 
+    [Fact]
+    public async Task Fetch_RecordsTheThreadDeleted_WhenARevisitFindsItGone()
+    {
+        await using var server = await RedditApiServer.StartAsync();
+        using var pipeline = await TestPipeline.StartAsync(RedditSourceOptions.For(server));
+        await AddToFrontierAsync(pipeline, server);
+        await pipeline.RunAsync(StageNames.FetchThread, StageNames.Parse);
+        server.Gone["1d0aaa1"] = true;
+
+        pipeline.Time.Advance(TimeSpan.FromHours(1));
+        await pipeline.RunAsync(StageNames.FetchThread);
+
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal("thread:1d0aaa1:fetch", await db.ExecuteScalarAsync<string>("SELECT kind || ':' || key || ':' || origin FROM deletions"));
+        Assert.Equal(1L, await db.ExecuteScalarAsync<long>("SELECT deleted FROM threads WHERE thread_id = '1d0aaa1'"));
+        Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM raw_pages"));
+        Assert.Equal(("failed", "gone at the source: HTTP 404 Not Found"), await db.QuerySingleAsync<(string, string)>("SELECT status, reason FROM frontier"));
+        Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work WHERE stage = 'fetch-thread' AND state = 'pending'"));
+    }
+
     private static async Task AddToFrontierAsync(TestPipeline pipeline, RedditApiServer server)
     {
         await pipeline.Get<FrontierStore>().AddDiscoveredAsync([new FrontierEntry
