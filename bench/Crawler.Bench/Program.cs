@@ -1,6 +1,11 @@
 using Crawler.Bench;
 
-IBenchmark[] benchmarks = [new Crawler.Bench.Reddit.DumpScanBenchmark()];
+IBenchmark[] benchmarks =
+[
+    new ExportBenchmark(),
+    new Crawler.Bench.Robots.RobotsMatchBenchmark(),
+    new Crawler.Bench.Reddit.DumpScanBenchmark(),
+];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
 {

@@ -13,11 +13,14 @@ internal static class DatasetCard
         card.AppendLine("configs:");
         card.AppendLine("- config_name: default");
         card.AppendLine("  data_files:");
-        foreach (var split in manifest.RowsPerSplit.Keys.Order(StringComparer.Ordinal))
+        // Named from the files, not the counts: an empty snapshot still has its (row-less) train file.
+        foreach (var split in manifest.Files.Select(f => Path.GetFileName(f.Path).Split('-')[0]).Distinct().Order(StringComparer.Ordinal))
         {
             card.AppendLine(CultureInfo.InvariantCulture, $"  - split: {split}");
             card.AppendLine(CultureInfo.InvariantCulture, $"    path: \"data/{split}-*.parquet\"");
         }
+        card.AppendLine("license: other");
+        card.AppendLine("pretty_name: Real-world instruction-guided image edits");
         card.AppendLine("task_categories:");
         card.AppendLine("- image-to-image");
         card.AppendLine("---");
@@ -39,6 +42,15 @@ internal static class DatasetCard
         card.AppendLine("comparison) or unrelated to it (embedding similarity) were dropped, reposts were clustered by perceptual");
         card.AppendLine("embeddings, and the `test` split is chosen by a hash of the dedup cluster. User names appear only as");
         card.AppendLine("salted hashes.");
+        card.AppendLine();
+        card.AppendLine("Exported images carry no EXIF, XMP, IPTC or comment metadata (no GPS positions, camera serials or names).");
+        card.AppendLine("JPEG, PNG and WebP files lose their metadata segments without being re-encoded; an image is re-encoded");
+        card.AppendLine("once, at high quality, only when its EXIF orientation had to be applied to the pixels, when it exceeded the");
+        card.AppendLine(CultureInfo.InvariantCulture, $"size limit, or when its format could not be cleaned in place ({manifest.ImagesReencoded} images in this snapshot).");
+        card.AppendLine("`source_sha256`/`target_sha256` hash the exported bytes, `*_download_sha256` the files as downloaded.");
+        card.AppendLine();
+        card.AppendLine(CultureInfo.InvariantCulture, $"Previous snapshot: {manifest.PreviousSnapshot ?? "none"}; `manifest.json` lists the {manifest.RemovedIds.Count} ids removed since");
+        card.AppendLine("(deleted or opted out at the source, or rejected in review): drop them from any copy you keep.");
         card.AppendLine();
         card.AppendLine("## Licences");
         card.AppendLine();

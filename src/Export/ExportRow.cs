@@ -1,3 +1,5 @@
+using Crawler.Export.Images;
+
 namespace Crawler.Export;
 
 /// <summary>One (original, edit, instruction) row of a snapshot; the columns of DESIGN.md's export format.</summary>
@@ -24,6 +26,5 @@ public sealed record ExportRow
     public required string DedupCluster { get; init; }
 }
 
-/// <summary>An image as exported: the bytes written to the file and the hash of what was downloaded.</summary>
-/// <param name="Path">The file name shown by <c>datasets</c>; derived from the hash, never from user input.</param>
-public sealed record ExportImage(byte[] Bytes, string Path, string DownloadSha256, int Width, int Height);
+/// <summary>An image as exported: the cleaned bytes written to the file and the hash of what was downloaded.</summary>
+public sealed record ExportImage(CleanedImage Cleaned, string DownloadSha256);

@@ -36,6 +36,8 @@ internal static class SnapshotColumns
         new DataField<int>("source_height"),
         new DataField<int>("target_width"),
         new DataField<int>("target_height"),
+        new DataField<long>("source_bytes"),
+        new DataField<long>("target_bytes"),
         new DataField<float>("similarity"),
         new DataField<string>("dedup_cluster"),
         new DataField<string>("split"));

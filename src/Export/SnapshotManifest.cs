@@ -12,6 +12,7 @@ public sealed record SnapshotManifest
     [JsonPropertyName("rows_per_split")] public required IReadOnlyDictionary<string, int> RowsPerSplit { get; init; }
     [JsonPropertyName("rows_per_site")] public required IReadOnlyDictionary<string, int> RowsPerSite { get; init; }
     [JsonPropertyName("rows_per_edit_type")] public required IReadOnlyDictionary<string, int> RowsPerEditType { get; init; }
+    [JsonPropertyName("images_reencoded")] public required int ImagesReencoded { get; init; }
     [JsonPropertyName("files")] public required IReadOnlyList<SnapshotFile> Files { get; init; }
     [JsonPropertyName("config_hash")] public required string ConfigHash { get; init; }
     [JsonPropertyName("code_version")] public required string CodeVersion { get; init; }

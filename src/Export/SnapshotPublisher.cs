@@ -1,122 +1,78 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Crawler.Export;
 
 /// <summary>
-/// Writes a snapshot into a hidden temporary folder and renames it into place, then moves the
-/// <c>latest</c> link: a reader never sees half a snapshot, and a crash leaves only a temporary folder
-/// that the next run deletes.
+/// Writes a snapshot into a hidden temporary folder, forces it to disk and renames it into place, then
+/// moves the <c>latest</c> link and retires old snapshots. The rename is the commit point: a crash before
+/// it leaves only a hidden folder that the next run deletes; a crash after it leaves a complete snapshot
+/// whose <c>latest</c> link the next run points (and which that run treats as its previous snapshot).
 /// </summary>
 public sealed class SnapshotPublisher(SnapshotSettings settings, TimeProvider time)
 {
-    public const string LatestLink = "latest";
-    private const string TempPrefix = ".tmp-";
+    public const string LatestLink = SnapshotFolders.LatestLink;
+    public const string ManifestFile = "manifest.json";
+    public const string CardFile = "README.md";
     private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true };
 
     public async Task<PublishedSnapshot> PublishAsync(string root, IAsyncEnumerable<ExportRow> rows, SnapshotRequest request, CancellationToken ct)
     {
         Directory.CreateDirectory(root);
-        DeleteAbandonedTemporaryFolders(root);
+        SnapshotFolders.DeleteAbandoned(root);
+        var previous = await PreviousSnapshot.ReadAsync(root, ct);
+        if (previous is not null && Latest(root) != Path.GetFullPath(Path.Combine(root, previous.Id)))
+        {
+            SnapshotFolders.PointLatestAt(root, previous.Id);
+        }
         var created = time.GetUtcNow();
-        var id = UniqueId(root, created);
-        var temp = Path.Combine(root, TempPrefix + id);
+        var id = SnapshotFolders.NewId(root, created);
+        var temp = Path.Combine(root, SnapshotFolders.TempPrefix + id);
         var data = Directory.CreateDirectory(Path.Combine(temp, "data")).FullName;
 
-        var shards = new ShardSet(data, settings);
         var counts = new RowCounts();
-        await foreach (var row in rows.WithCancellation(ct))
+        IReadOnlyList<ShardFile> files;
+        await using (var shards = new ShardSet(data, settings))
         {
-            var split = SplitAssigner.Assign(row.DedupCluster, settings.TestShare);
-            await shards.AddAsync(row, split, ct);
-            counts.Add(row, split);
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                var split = SplitAssigner.Assign(row.DedupCluster, settings.TestShare);
+                await shards.AddAsync(row, split, ct);
+                counts.Add(row, split);
+            }
+            files = await shards.CompleteAsync(ct);
         }
-        var files = await shards.CompleteAsync(ct);
 
         var manifest = new SnapshotManifest
         {
             SnapshotId = id,
             Created = created,
-            PreviousSnapshot = request.PreviousSnapshot,
+            PreviousSnapshot = previous?.Id,
             Rows = counts.Ids.Count,
             RowsPerSplit = counts.PerSplit,
             RowsPerSite = counts.PerSite,
             RowsPerEditType = counts.PerEditType,
-            Files = files.Select(f => Describe(temp, f)).ToList(),
+            ImagesReencoded = counts.ImagesReencoded,
+            Files = files.Select(f => new SnapshotFile(Path.GetRelativePath(temp, f.Path).Replace('\\', '/'), f.Sha256, f.Bytes, f.Rows)).ToList(),
             ConfigHash = request.ConfigHash,
             CodeVersion = request.CodeVersion,
-            RemovedIds = request.PreviousIds.Except(counts.Ids, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            RemovedIds = (previous?.Ids ?? new HashSet<string>()).Except(counts.Ids, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
-        await File.WriteAllTextAsync(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson), ct);
-        await File.WriteAllTextAsync(Path.Combine(temp, "README.md"), DatasetCard.Render(manifest, request.LicenceNotes), ct);
+        await PosixFileSystem.WriteDurablyAsync(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, ManifestJson), ct);
+        await PosixFileSystem.WriteDurablyAsync(Path.Combine(temp, CardFile), DatasetCard.Render(manifest, request.LicenceNotes), ct);
+        PosixFileSystem.SyncDirectory(data);
+        PosixFileSystem.SyncDirectory(temp);
 
         var final = Path.Combine(root, id);
         Directory.Move(temp, final);
-        PointLatestAt(root, id);
-        ApplyRetention(root, id);
+        PosixFileSystem.SyncDirectory(root);
+        SnapshotFolders.PointLatestAt(root, id);
+        SnapshotFolders.Retire(root, settings.Keep);
         return new PublishedSnapshot(final, manifest, counts.Ids);
     }
 
+    /// <summary>Ids of the complete snapshots under <paramref name="root"/>, oldest first.</summary>
+    public static IReadOnlyList<string> PublishedIds(string root) => SnapshotFolders.Published(root);
+
     /// <summary>The folder the <c>latest</c> link points at, or null before the first snapshot.</summary>
-    public static string? Latest(string root)
-    {
-        var link = new FileInfo(Path.Combine(root, LatestLink));
-        return link.LinkTarget is { } target ? Path.GetFullPath(Path.Combine(root, target)) : null;
-    }
-
-    private static string UniqueId(string root, DateTimeOffset created)
-    {
-        var stamp = created.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var id = stamp;
-        for (var n = 1; Directory.Exists(Path.Combine(root, id)); n++)
-        {
-            id = $"{stamp}-{n}";
-        }
-        return id;
-    }
-
-    private static SnapshotFile Describe(string folder, (string Path, int Rows) file)
-    {
-        using var stream = File.OpenRead(file.Path);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new SnapshotFile(Path.GetRelativePath(folder, file.Path).Replace('\\', '/'), sha, stream.Length, file.Rows);
-    }
-
-    /// <summary>Replaces the link by renaming a new one over it, which is atomic on POSIX file systems.</summary>
-    private static void PointLatestAt(string root, string id)
-    {
-        var next = Path.Combine(root, TempPrefix + "latest-" + Guid.NewGuid().ToString("N"));
-        File.CreateSymbolicLink(next, id);
-        AtomicRename.Replace(next, Path.Combine(root, LatestLink));
-    }
-
-    private void ApplyRetention(string root, string newest)
-    {
-        var snapshots = Directory.GetDirectories(root)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(name => !name.StartsWith('.') && name != LatestLink)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        foreach (var old in snapshots.Take(Math.Max(0, snapshots.Count - settings.Keep)).Where(s => s != newest))
-        {
-            Directory.Delete(Path.Combine(root, old), recursive: true);
-        }
-    }
-
-    private static void DeleteAbandonedTemporaryFolders(string root)
-    {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(root, TempPrefix + "*"))
-        {
-            if (Directory.Exists(entry) && new DirectoryInfo(entry).LinkTarget is null)
-            {
-                Directory.Delete(entry, recursive: true);
-            }
-            else
-            {
-                File.Delete(entry);
-            }
-        }
-    }
+    public static string? Latest(string root) => SnapshotFolders.Latest(root);
 }

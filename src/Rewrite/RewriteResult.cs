@@ -3,7 +3,7 @@ namespace Crawler.Rewrite;
 /// <summary>A rewritten instruction. Rows whose <see cref="Status"/> is not <see cref="RewriteStatus.Ok"/> stay in the catalog but are not exported.</summary>
 public sealed record RewriteResult(string Instruction, string EditType, string Status, string? Reason);
 
-/// <summary>The outcome labels a rewriter may give.</summary>
+/// <summary>The outcome labels of a rewrite.</summary>
 public static class RewriteStatus
 {
     public const string Ok = "ok";
@@ -11,5 +11,9 @@ public static class RewriteStatus
     public const string Ambiguous = "ambiguous";
     public const string NeedsMultipleInputs = "needs_multiple_inputs";
 
+    /// <summary>Ours, never the model's: its answers failed validation twice, or the endpoint was given up on.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>The labels a rewriter may give; the JSON schema's enum.</summary>
     public static IReadOnlyList<string> All { get; } = [Ok, NotAnEdit, Ambiguous, NeedsMultipleInputs];
 }

@@ -10,6 +10,10 @@ public sealed class ConfigurationTests
     [InlineData("CRAWLER_Fetch__MaxImageBytes", "-5", "Fetch: ")]
     [InlineData("CRAWLER_Export__Keep", "0", "Export: ")]
     [InlineData("CRAWLER_Fetch__AllowedNetworks__0", "not-a-network", "Fetch:AllowedNetworks: 'not-a-network'")]
+    [InlineData("CRAWLER_Fetch__MaxImageBytes", "lots", "'lots' at 'Fetch:MaxImageBytes'")]
+    [InlineData("CRAWLER_Dedup__NearDuplicateSimilarity", "high", "'high' at 'Dedup:NearDuplicateSimilarity'")]
+    [InlineData("CRAWLER_Rewrite__Endpoint", "ftp://models", "Rewrite:Endpoint: 'ftp://models' is not an http(s) URL")]
+    [InlineData("CRAWLER_Rewrite__MaxConcurrency", "0", "Rewrite: ")]
     public async Task Export_FailsAtStart_WhenASettingIsInvalid(string variable, string value, string expected)
     {
         using var dir = new TempDir();

@@ -1,20 +1,21 @@
 using System.Security.Cryptography;
+using Crawler.Export.Images;
 
 namespace Crawler.Export.Tests;
 
 /// <summary>Export rows with random (incompressible) image bytes that look like JPEGs.</summary>
 internal static class ExportRows
 {
-    public static ExportRow Make(string id, string cluster, int imageBytes = 2048) => new()
+    public static ExportRow Make(string id, string cluster, int imageBytes = 2048, string site = "reddit", string editType = "remove_object") => new()
     {
         Id = id,
         Source = Image(imageBytes),
         Target = Image(imageBytes),
         Instruction = $"Remove the ball ({id}).",
         RawRequest = "Can someone remove the ball? Thanks!",
-        EditType = "remove_object",
+        EditType = editType,
         RewriteModel = "rules",
-        Site = "reddit",
+        Site = site,
         Community = "PhotoshopRequest",
         ThreadUrl = "https://www.reddit.com/r/PhotoshopRequest/comments/abc/x/",
         ReplyUrl = "https://www.reddit.com/r/PhotoshopRequest/comments/abc/x/def/",
@@ -33,8 +34,7 @@ internal static class ExportRows
         var bytes = RandomNumberGenerator.GetBytes(size);
         bytes[0] = 0xFF;
         bytes[1] = 0xD8;
-        var sha = Core.Text.Sha256Hex.Of(bytes);
-        return new ExportImage(bytes, sha + ".jpg", sha, 640, 480);
+        return new ExportImage(new CleanedImage(bytes, "jpeg", 640, 480, ImageTreatment.Stripped, "metadata stripped"), Core.Text.Sha256Hex.Of([.. bytes, 1]));
     }
 
     public static async IAsyncEnumerable<ExportRow> Stream(IEnumerable<ExportRow> rows, Exception? failAfterAll = null)

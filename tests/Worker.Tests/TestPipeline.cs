@@ -26,6 +26,12 @@ internal sealed class TestPipeline : IDisposable
         {
             ["Storage:DataDir"] = _dir.Path,
             ["Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
+            // The fetcher's own immediate retries wait on the fake clock; these tests drive the pipeline's retries instead.
+            ["Fetch:MaxRetries"] = "0",
+            // Hosts of sources that keep politeness on are gated by their announced budgets only.
+            ["Politeness:MinDelayMilliseconds"] = "0",
+            ["Politeness:StartDelayMilliseconds"] = "0",
+            ["Politeness:AutoThrottle"] = "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

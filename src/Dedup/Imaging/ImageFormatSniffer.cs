@@ -32,19 +32,30 @@ public static class ImageFormatSniffer
         {
             return ImageFormat.Tiff;
         }
-        // ISO-BMFF: a box of type 'ftyp' whose brand names the image flavour.
+        // ISO-BMFF: an 'ftyp' box whose major or compatible brands name the image flavour.
         if (b.Length >= 12 && b[4..8].SequenceEqual("ftyp"u8))
         {
-            var brand = b[8..12];
-            if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
-            {
-                return ImageFormat.Avif;
-            }
-            if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8))
-            {
-                return ImageFormat.Heif;
-            }
+            return BmffImage(b);
         }
         return ImageFormat.Unknown;
+    }
+
+    private static ImageFormat BmffImage(ReadOnlySpan<byte> b)
+    {
+        var boxSize = (int)Math.Min(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b), (uint)b.Length);
+        // The major brand (bytes 8..12), then the compatible brands after the minor version (from byte 16).
+        var brands = new List<string> { System.Text.Encoding.ASCII.GetString(b[8..12]) };
+        for (var at = 16; at + 4 <= boxSize; at += 4)
+        {
+            brands.Add(System.Text.Encoding.ASCII.GetString(b[at..(at + 4)]));
+        }
+        // 'mif1' is any HEIF image; the AV1 brands say it is AVIF, so they are looked for first.
+        if (brands.Any(x => x is "avif" or "avis"))
+        {
+            return ImageFormat.Avif;
+        }
+        return brands.Any(x => x is "heic" or "heix" or "heim" or "heis" or "hevc" or "hevx" or "mif1" or "msf1")
+            ? ImageFormat.Heif
+            : ImageFormat.Unknown;
     }
 }

@@ -4,13 +4,13 @@ using System.Text.RegularExpressions;
 
 namespace Crawler.Rewrite.Rules;
 
-/// <summary>Removes what a model should never learn from: links, user names, emoji, markdown, price tags.</summary>
+/// <summary>Removes what a model should never learn from: links, user names, emoji and emoticons, markdown, price tags.</summary>
 internal static partial class RequestCleaner
 {
     [GeneratedRegex(@"\b(https?://|www\.)\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Links();
 
-    [GeneratedRegex(@"(?<!\w)(/?u/[\w-]+|@[\w.-]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\w)(/?[ur]/[\w-]+|@[\w.-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex UserNames();
 
     // Title tags such as "[Paid]", "(Free)", "[Specific] -".
@@ -19,6 +19,13 @@ internal static partial class RequestCleaner
 
     [GeneratedRegex(@"[*_~#>`|]+")]
     private static partial Regex Markdown();
+
+    [GeneratedRegex(@"(?<!\w)([:;=]-?[()DPpO/\\|]+|\b(lol|lmao|haha+|xd)\b)(?!\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex Emoticons();
+
+    // "1. Remove the car 2. Brighten it": each numbered item is its own sentence.
+    [GeneratedRegex(@"(^|\s)\d{1,2}[.)]\s+(?=[A-Za-z])")]
+    private static partial Regex ListMarkers();
 
     [GeneratedRegex(@"[ \t]+")]
     private static partial Regex Spaces();
@@ -29,7 +36,9 @@ internal static partial class RequestCleaner
         var withoutUsers = UserNames().Replace(withoutLinks, " ");
         var withoutTags = Tags().Replace(withoutUsers, " ");
         var withoutMarkdown = Markdown().Replace(withoutTags, " ");
-        return Spaces().Replace(WithoutEmoji(withoutMarkdown), " ").Trim();
+        var withoutEmoticons = Emoticons().Replace(WithoutEmoji(withoutMarkdown), " ");
+        var listed = ListMarkers().Replace(withoutEmoticons, "\n");
+        return Spaces().Replace(listed, " ").Trim();
     }
 
     private static string WithoutEmoji(string text)

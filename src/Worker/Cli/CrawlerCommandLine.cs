@@ -40,10 +40,20 @@ public static class CrawlerCommandLine
             }
             return ConfigurationError;
         }
+        catch (InvalidOperationException e) when (IsUnconvertibleSetting(e))
+        {
+            // "Failed to convert configuration value 'abc' at 'Fetch:MaxRetries' to type 'System.Int32'."
+            await Console.Error.WriteLineAsync($"crawler: configuration error: {e.Message}");
+            return ConfigurationError;
+        }
         catch (Exception e) when (e is StartupException or InvalidOperationException { InnerException: IOException })
         {
             await Console.Error.WriteLineAsync($"crawler: {e.Message}");
             return ConfigurationError;
         }
     }
+
+    /// <summary>A value the configuration binder could not convert to its setting's type (a word where a number belongs).</summary>
+    private static bool IsUnconvertibleSetting(InvalidOperationException e) =>
+        e.TargetSite?.DeclaringType == typeof(Microsoft.Extensions.Configuration.ConfigurationBinder);
 }

@@ -27,6 +27,24 @@ public sealed class ExportOptions
     [Range(1L << 20, 1L << 40)]
     public long ShardBytes { get; set; } = 500L << 20;
 
+    /// <summary>Images downloaded larger than this are re-encoded (once, recorded) for export.</summary>
+    [Range(64L << 10, 1L << 30)]
+    public long LargeImageBytes { get; set; } = 10L << 20;
+
+    /// <summary>JPEG/WebP quality of a re-encoded large image.</summary>
+    [Range(50, 100)]
+    public int LargeImageQuality { get; set; } = 90;
+
+    /// <summary>Longest side, in pixels, of a re-encoded large image.</summary>
+    [Range(256, 65_535)]
+    public int LargeImageMaxSide { get; set; } = 4096;
+
+    /// <summary>
+    /// A newline-delimited JSON file of deletions and opt-outs, imported before each export: objects with
+    /// <c>site</c> and one of <c>thread</c>, <c>reply</c> or <c>url</c>. Relative paths are inside the data directory.
+    /// </summary>
+    public string? DeletionsFile { get; set; }
+
     /// <summary>Licence note per site, for the dataset card.</summary>
     public Dictionary<string, string> LicenceNotes { get; set; } = [];
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Crawler.Core.Text;
 using Crawler.Export;
-using Crawler.Worker.Blobs;
+using Crawler.Export.Images;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Pipeline.Stages;
@@ -13,72 +13,116 @@ using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Exporting;
 
-/// <summary>Turns the catalog's exportable pairs into a published snapshot and remembers what it held.</summary>
+/// <summary>
+/// Turns the catalog's exportable pairs into a published snapshot: imports the deletions file, drops
+/// deleted, opted-out and review-rejected rows, cleans every image, publishes, and records the snapshot
+/// in the catalog's history. The snapshot on disk, not the catalog, is the base for removed ids, so a
+/// crash between publishing and recording loses nothing.
+/// </summary>
 public sealed class SnapshotExporter(
     ExportStore store,
-    BlobStore blobs,
+    DeletionsFileImporter deletionsFile,
+    ExportImagePreparer images,
+    SnapshotPublisher publisher,
     UserHasher hasher,
     IOptions<ExportOptions> export,
     IOptions<StorageOptions> storage,
     IOptions<DedupOptions> dedup,
     IOptions<ImageQualityOptions> quality,
     Rewrite.IInstructionRewriter rewriter,
-    TimeProvider time,
     ILogger<SnapshotExporter> logger)
 {
     public string SnapshotsRoot => export.Value.SnapshotsDir ?? Path.Combine(storage.Value.DataDir, "snapshots");
 
     public async Task<PublishedSnapshot> ExportAsync(CancellationToken ct)
     {
-        var settings = export.Value;
-        var publisher = new SnapshotPublisher(new SnapshotSettings(settings.RowGroupRows, settings.ShardBytes, settings.TestShare, settings.Keep), time);
-        var previous = await store.LatestSnapshotAsync(ct);
-        var request = new SnapshotRequest(previous, await store.ExportedIdsAsync(ct), ConfigHash(), CodeVersion(), settings.LicenceNotes);
-        var published = await publisher.PublishAsync(SnapshotsRoot, RowsAsync(ct), request, ct);
-        await store.RecordSnapshotAsync(published.Manifest.SnapshotId, published.Path, previous, published.Ids, ct);
-        logger.LogInformation("Snapshot {Snapshot}: {Rows} rows, {Removed} removed since {Previous}",
-            published.Manifest.SnapshotId, published.Manifest.Rows, published.Manifest.RemovedIds.Count, previous ?? "(none)");
+        await deletionsFile.ImportAsync(ct);
+        await RecordUnrecordedSnapshotsAsync(ct);
+        var deletions = new DeletionSet(await store.DeletionsAsync(ct));
+        var request = new SnapshotRequest(ConfigHash(), CodeVersion(), export.Value.LicenceNotes);
+        var published = await publisher.PublishAsync(SnapshotsRoot, RowsAsync(deletions, ct), request, ct);
+        var manifest = published.Manifest;
+        await store.RecordSnapshotAsync(manifest.SnapshotId, published.Path, manifest.Rows, manifest.PreviousSnapshot, ct);
+        logger.LogInformation("Snapshot {Snapshot}: {Rows} rows, {Removed} removed since {Previous}, {Reencoded} images re-encoded",
+            manifest.SnapshotId, manifest.Rows, manifest.RemovedIds.Count, manifest.PreviousSnapshot ?? "(none)", manifest.ImagesReencoded);
         return published;
     }
 
-    private async IAsyncEnumerable<ExportRow> RowsAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Snapshots published by a run that died before recording them join the history now.</summary>
+    private async Task RecordUnrecordedSnapshotsAsync(CancellationToken ct)
     {
-        var hash = await hasher.CreateAsync(ct);
-        await foreach (var c in store.CandidatesAsync(ct))
+        if (!Directory.Exists(SnapshotsRoot))
         {
-            var threadUrl = c.ThreadUrl ?? "";
-            yield return new ExportRow
-            {
-                Id = c.PairId,
-                Source = new ExportImage(await blobs.GetAsync(c.SourceSha, ct), ImagePath(c.SourceSha, c.SourceFormat), c.SourceSha, c.SourceWidth, c.SourceHeight),
-                Target = new ExportImage(await blobs.GetAsync(c.TargetSha, ct), ImagePath(c.TargetSha, c.TargetFormat), c.TargetSha, c.TargetWidth, c.TargetHeight),
-                Instruction = c.Instruction,
-                RawRequest = c.RequestText,
-                EditType = c.EditType,
-                RewriteModel = c.RewriteModel,
-                Site = c.Site,
-                Community = c.Community,
-                ThreadUrl = threadUrl,
-                ReplyUrl = threadUrl.Length == 0 ? "" : SiteAdapters.ForSite(c.Site).ReplyUrl(threadUrl, c.ReplyId),
-                CreatedUtc = c.CreatedUtc,
-                EditScore = c.Score,
-                AcceptedByRequester = c.Accepted,
-                Nsfw = c.Nsfw,
-                RequesterHash = hash(c.Requester),
-                EditorHash = hash(c.Editor),
-                Similarity = (float)(c.Similarity ?? 0),
-                DedupCluster = c.Cluster ?? c.SourceSha,
-            };
+            return;
+        }
+        var recorded = await store.RecordedSnapshotsAsync(ct);
+        foreach (var id in SnapshotPublisher.PublishedIds(SnapshotsRoot).Where(id => !recorded.Contains(id)))
+        {
+            var folder = Path.Combine(SnapshotsRoot, id);
+            var manifest = await PreviousSnapshot.ReadManifestAsync(folder, ct);
+            await store.RecordSnapshotAsync(id, folder, manifest.Rows, manifest.PreviousSnapshot, ct);
         }
     }
 
-    /// <summary>A file name made of the hash only; the extension lets tools guess the type.</summary>
-    private static string ImagePath(string sha, string format) => $"{sha}.{(format == "jpeg" ? "jpg" : format)}";
+    private async IAsyncEnumerable<ExportRow> RowsAsync(DeletionSet deletions, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var hash = await hasher.CreateAsync(ct);
+        var (deleted, unexportable) = (0, 0);
+        await foreach (var c in store.CandidatesAsync(ct))
+        {
+            var threadUrl = c.ThreadUrl ?? "";
+            var replyUrl = threadUrl.Length == 0 ? "" : SiteAdapters.ForSite(c.Site).ReplyUrl(threadUrl, c.ReplyId);
+            if (deletions.Covers(c, replyUrl))
+            {
+                deleted++;
+                continue;
+            }
+            var (source, sourceFailure) = await images.PrepareAsync(c.SourceSha, c.SourceFormat, c.SourceWidth, c.SourceHeight, c.SourceOrientation, ct);
+            var (target, targetFailure) = await images.PrepareAsync(c.TargetSha, c.TargetFormat, c.TargetWidth, c.TargetHeight, c.TargetOrientation, ct);
+            if (source is null || target is null)
+            {
+                unexportable++;
+                logger.LogWarning("Pair {Pair} left out of the snapshot: {Reason}", c.PairId, sourceFailure ?? targetFailure);
+                continue;
+            }
+            yield return Row(c, source, target, threadUrl, replyUrl, hash);
+        }
+        logger.LogInformation("{Deleted} rows left out as deleted or opted out ({Deletions} deletions recorded), {Unexportable} for unusable images",
+            deleted, deletions.Count, unexportable);
+    }
+
+    private static ExportRow Row(ExportCandidate c, CleanedImage source, CleanedImage target, string threadUrl, string replyUrl, Func<string?, string> hash) => new()
+    {
+        Id = c.PairId,
+        Source = new ExportImage(source, c.SourceSha),
+        Target = new ExportImage(target, c.TargetSha),
+        Instruction = c.Instruction,
+        RawRequest = c.RequestText,
+        EditType = c.EditType,
+        RewriteModel = c.RewriteModel,
+        Site = c.Site,
+        Community = c.Community,
+        ThreadUrl = threadUrl,
+        ReplyUrl = replyUrl,
+        CreatedUtc = c.CreatedUtc,
+        EditScore = c.Score,
+        AcceptedByRequester = c.Accepted,
+        Nsfw = c.Nsfw,
+        RequesterHash = hash(c.Requester),
+        EditorHash = hash(c.Editor),
+        Similarity = (float)(c.Similarity ?? 0),
+        // A pair without a cluster has an original seen once: it is its own cluster.
+        DedupCluster = c.Cluster ?? c.SourceSha,
+    };
 
     /// <summary>Hashes the settings that shape a snapshot's content, so two snapshots can be told apart by how they were made.</summary>
     private string ConfigHash() => Sha256Hex.Of(JsonSerializer.Serialize(new
     {
         export.Value.TestShare,
+        export.Value.LargeImageBytes,
+        export.Value.LargeImageQuality,
+        export.Value.LargeImageMaxSide,
+        cleaner = ImageCleaner.Version,
         dedup = dedup.Value,
         quality = quality.Value,
         rewriter = new { rewriter.Model, rewriter.PromptVersion },

@@ -28,6 +28,30 @@ public sealed class FetchOptions
     [Range(0, 20)]
     public int MaxRedirects { get; set; } = 5;
 
+    [Range(1, 600)]
+    public int ConnectTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// A body arriving slower than this, measured over <see cref="TransferRateWindowSeconds"/>, is abandoned
+    /// (a slow-drip server must not hold a worker for the whole timeout); 0 turns the check off.
+    /// </summary>
+    [Range(0, 1 << 30)]
+    public int MinTransferBytesPerSecond { get; set; } = 2048;
+
+    [Range(1, 600)]
+    public int TransferRateWindowSeconds { get; set; } = 15;
+
+    /// <summary>Immediate retries of one GET on 408, 429, 5xx and network errors, after the first try.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The first retry waits about this long (jittered), doubling for each one after it.</summary>
+    [Range(1, 600_000)]
+    public int RetryBaseDelayMilliseconds { get; set; } = 1000;
+
+    [Range(1, 3600)]
+    public int RetryMaxDelaySeconds { get; set; } = 30;
+
     /// <summary>
     /// Networks (CIDR) that may be fetched although private, loopback or reserved. Empty by default: the
     /// service never fetches from inside the network unless told to.

@@ -1,4 +1,6 @@
+using Crawler.Rewrite;
 using Crawler.Worker.Catalog.Migrations;
+using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
@@ -7,13 +9,16 @@ namespace Crawler.Worker.Hosting;
 
 /// <summary>
 /// Makes the catalog ready before any stage runs: takes the data-directory lock, migrates the schema,
-/// frees leases a killed predecessor left, and queues discovery for every enabled source.
+/// frees leases a killed predecessor left, and queues discovery for every enabled source and rewriting
+/// for every accepted pair whose instruction is missing or not from the configured rewriter.
 /// </summary>
 public sealed class CatalogInitializer(
     MigrationRunner migrations,
     WorkQueue queue,
     IOptions<StorageOptions> storage,
-    IOptionsMonitor<SourcesOptions> sources) : IDisposable
+    IOptionsMonitor<SourcesOptions> sources,
+    RewriteStore rewrites,
+    IInstructionRewriter rewriter) : IDisposable
 {
     private DataDirLock? _lock;
 
@@ -29,6 +34,8 @@ public sealed class CatalogInitializer(
         await queue.ReleaseAllLeasesAsync(ct);
         var enabled = sources.CurrentValue.Items.Where(s => s.Enabled).Select(s => (s.Name, ""));
         await queue.EnqueueAsync(StageNames.Discover, enabled, ct: ct);
+        var stale = await rewrites.StalePairsAsync(rewriter.Model, rewriter.PromptVersion, ct);
+        await queue.EnqueueAsync(StageNames.Rewrite, stale.Select(id => (id, id)), ct: ct);
     }
 
     public void Dispose() => _lock?.Dispose();

@@ -1,12 +1,11 @@
 using Crawler.Dedup.Embedding;
-using Crawler.Rewrite;
-using Crawler.Rewrite.Rules;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Migrations;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Fetching;
+using Crawler.Worker.Fetching.Images;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
@@ -42,20 +41,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
-        services.AddSingleton<ExportStore>();
         services.AddSingleton<DeletionStore>();
 
-        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton<GuardedConnector>();
-        services.AddSingleton<HttpFetcher>();
-        services.AddSingleton<IFetcher>(sp => sp.GetRequiredService<HttpFetcher>());
-        services.AddSingleton<IHostBudget>(sp => sp.GetRequiredService<HttpFetcher>());
+        services.AddFetching();
+        services.AddImageAcquisition();
         services.AddSingleton<RedditTokenProvider>();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<RedditThreadExpander>();
         services.AddSingleton<DumpImporter>();
         services.AddSingleton<IImageEmbedder, ThumbnailEmbedder>();
-        services.AddSingleton<IInstructionRewriter, RulesRewriter>();
+        services.AddInstructionRewriter();
         services.AddSingleton<OriginalsIndex>();
 
         services.AddSingleton<IStageHandler, DiscoverStage>();
@@ -69,8 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IStageHandler, DeletionSweepStage>();
         services.AddSingleton<StageRunner>();
 
-        services.AddSingleton<UserHasher>();
-        services.AddSingleton<SnapshotExporter>();
+        services.AddSnapshotExport();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace Crawler.Worker.Pipeline;
 /// <summary>Decides whether an unexpected exception is worth retrying, and words its reason.</summary>
 public static class FailureClassifier
 {
-    public static StageOutcome Classify(Exception e) => IsTransient(e)
+    public static StageOutcome Classify(Exception e) => e is Fetching.FetchException fetch ? StageOutcome.FromFetch(fetch) : IsTransient(e)
         ? StageOutcome.Transient($"{e.GetType().Name}: {e.Message}")
         : StageOutcome.Failed($"{e.GetType().Name}: {e.Message}");
 

@@ -7,7 +7,11 @@ public abstract record StageOutcome
 
     public static StageOutcome Failed(string reason) => new Permanent(reason);
 
-    public static StageOutcome Transient(string reason) => new Retry(reason);
+    /// <param name="after">The least wait the other side asked for (a Retry-After); backoff may wait longer.</param>
+    public static StageOutcome Transient(string reason, TimeSpan? after = null) => new Retry(reason, after);
+
+    /// <summary>A failed download: retried later when the failure may pass, honouring the server's Retry-After.</summary>
+    public static StageOutcome FromFetch(Fetching.FetchException e) => e.Transient ? Transient(e.Message, e.RetryAfter) : Failed(e.Message);
 
     public static StageOutcome Defer(TimeSpan delay, string reason) => new Waiting(delay, reason);
 
@@ -17,7 +21,7 @@ public abstract record StageOutcome
     public sealed record Permanent(string Reason) : StageOutcome;
 
     /// <summary>May succeed later (429, 503, timeout); retried with backoff up to the attempt limit.</summary>
-    public sealed record Retry(string Reason) : StageOutcome;
+    public sealed record Retry(string Reason, TimeSpan? After = null) : StageOutcome;
 
     /// <summary>Waits for another stage's work; not counted as an attempt.</summary>
     public sealed record Waiting(TimeSpan Delay, string Reason) : StageOutcome;

@@ -73,7 +73,8 @@ public sealed class StageRunner(
                 await queue.DeferAsync(item, wait.Reason, time.GetUtcNow() + wait.Delay, CancellationToken.None);
                 return summary with { Deferred = summary.Deferred + 1 };
             case StageOutcome.Retry retry when item.Attempts + 1 < settings.MaxAttempts:
-                await queue.RetryAsync(item, retry.Reason, time.GetUtcNow() + Backoff(item.Attempts, settings), CancellationToken.None);
+                var backoff = Backoff(item.Attempts, settings);
+                await queue.RetryAsync(item, retry.Reason, time.GetUtcNow() + (retry.After > backoff ? retry.After.Value : backoff), CancellationToken.None);
                 logger.LogWarning("Stage {Stage} will retry {Item}: {Reason}", item.Stage, item.ItemKey, retry.Reason);
                 return summary with { Retried = summary.Retried + 1 };
             case StageOutcome.Retry retry:

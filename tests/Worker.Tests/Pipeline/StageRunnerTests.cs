@@ -1,3 +1,4 @@
+using Crawler.Worker.Fetching;
 using Crawler.Worker.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,45 @@ public sealed class StageRunnerTests
         }
 
         Assert.Equal(["flaky: gave up after 3 attempts: timed out"], handler.GaveUp);
+    }
+
+    [Fact]
+    public async Task Run_WaitsAtLeastTheServersRetryAfter_WhenItIsLongerThanTheBackoff()
+    {
+        using var catalog = await TestCatalog.CreateAsync();
+        var queue = new WorkQueue(catalog.Db, _time);
+        var handler = new ScriptedStage(new Dictionary<string, Func<StageOutcome>>
+        {
+            ["limited"] = () => StageOutcome.FromFetch(new FetchException("HTTP 429", transient: true, 429, TimeSpan.FromHours(3))),
+        });
+        var runner = Runner(queue, handler, maxAttempts: 5);
+        await queue.EnqueueAsync("scripted", [("limited", "")]);
+
+        await runner.RunAsync("scripted", null, CancellationToken.None);
+
+        // The first backoff is at most a minute; the server asked for three hours.
+        _time.Advance(TimeSpan.FromHours(2.9));
+        Assert.Equal(0, await queue.CountDueAsync("scripted", CancellationToken.None));
+        _time.Advance(TimeSpan.FromHours(0.2));
+        Assert.Equal(1, await queue.CountDueAsync("scripted", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_RetriesAThrownTransientFetchFailure_AndGivesUpAtOnceOnAPermanentOne()
+    {
+        using var catalog = await TestCatalog.CreateAsync();
+        var queue = new WorkQueue(catalog.Db, _time);
+        var handler = new ScriptedStage(new Dictionary<string, Func<StageOutcome>>
+        {
+            ["busy"] = () => throw new FetchException("HTTP 503", transient: true, 503),
+            ["gone"] = () => throw new FetchException("HTTP 404 Not Found", transient: false, 404),
+        });
+        await queue.EnqueueAsync("scripted", handler.Keys.Select(k => (k, k)));
+
+        var summary = await Runner(queue, handler, maxAttempts: 5).RunAsync("scripted", null, CancellationToken.None);
+
+        Assert.Equal(1, summary.Retried);
+        Assert.Equal(["gone: HTTP 404 Not Found"], handler.GaveUp);
     }
 
     private StageRunner Runner(WorkQueue queue, IStageHandler handler, int maxAttempts) =>

@@ -6,7 +6,8 @@ namespace Crawler.Worker.Tests.Sources;
 /// <summary>A Reddit API source pointed at a <see cref="RedditApiServer"/>, its credentials in variables unique to the test.</summary>
 internal static class RedditSourceOptions
 {
-    public static SourceOptions For(RedditApiServer server, int moreChildrenCalls = 10)
+    /// <param name="polite">Keeps the fetcher's per-host gate on for the server (budgets, Retry-After); off, requests never wait.</param>
+    public static SourceOptions For(RedditApiServer server, int moreChildrenCalls = 10, bool polite = false)
     {
         var suffix = Guid.NewGuid().ToString("N");
         var oauth = new RedditOAuthOptions
@@ -27,7 +28,7 @@ internal static class RedditSourceOptions
             RevisitWindowHours = 72,
             MoreChildrenCalls = moreChildrenCalls,
             ExemptFromRobots = true,
-            NoPoliteness = true,
+            NoPoliteness = !polite,
             OAuth = oauth,
         };
     }

@@ -9,7 +9,7 @@ public sealed class SourceFetcherTests
     public async Task Get_HoldsTheNextRequestBack_UntilAnExhaustedWindowResets()
     {
         await using var server = await RedditApiServer.StartAsync();
-        var source = RedditSourceOptions.For(server);
+        var source = RedditSourceOptions.For(server, polite: true);
         using var pipeline = await TestPipeline.StartAsync(source);
         var fetcher = pipeline.Get<SourceFetcher>();
         var listing = server.Url("r/PhotoshopRequest/new.json?limit=100&raw_json=1");

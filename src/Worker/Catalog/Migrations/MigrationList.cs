@@ -7,5 +7,8 @@ internal static class MigrationList
     [
         M0001_Initial.Migration,
         M0010_RawPageParts.Migration,
+        M0020_ImageUrlResolution.Migration,
+        M0030_RewriteCache.Migration,
+        M0040_ExportImagesAndDeletionErrors.Migration,
     ];
 }

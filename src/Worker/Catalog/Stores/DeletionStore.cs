@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Crawler.Worker.Blobs;
+using Crawler.Worker.Exporting;
 using Dapper;
 
 namespace Crawler.Worker.Catalog.Stores;
@@ -13,9 +14,6 @@ namespace Crawler.Worker.Catalog.Stores;
 /// </summary>
 public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore rawPages, TimeProvider time)
 {
-    public const string ThreadKind = "thread";
-    public const string ReplyKind = "reply";
-
     /// <summary>The reason on pairs whose thread or reply is gone at the source.</summary>
     public const string GoneReason = "deleted at the source";
 
@@ -31,7 +29,7 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
                 UPDATE pairs SET status = 'dropped', reason = '{GoneReason}', updated_at = @now
                 WHERE site = @site AND thread_id = @threadId AND status <> 'dropped'
                 """, new { site, threadId, now = time.Now() }, transaction);
-            await RecordAsync(connection, transaction, site, ThreadKind, [threadId], origin);
+            await RecordAsync(connection, transaction, site, DeletionKinds.Thread, [threadId], origin);
             await transaction.CommitAsync(ct);
         }
         await rawPages.PurgeAsync(site, threadId, ct);
@@ -55,7 +53,7 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
                 UPDATE pairs SET status = 'dropped', reason = '{GoneReason}', updated_at = @now
                 WHERE site = @site AND reply_id IN @replyIds AND status <> 'dropped'
                 """, new { site, replyIds, now = time.Now() }, transaction);
-            await RecordAsync(connection, transaction, site, ReplyKind, replyIds, origin);
+            await RecordAsync(connection, transaction, site, DeletionKinds.Reply, replyIds, origin);
             await transaction.CommitAsync(ct);
         }
         if (rawPagesQuoteThem)

@@ -7,6 +7,8 @@ public sealed record ExportCandidate
     public string Site { get; init; } = "";
     public string ThreadId { get; init; } = "";
     public string ReplyId { get; init; } = "";
+    public string SourceUrl { get; init; } = "";
+    public string TargetUrl { get; init; } = "";
     public int Score { get; init; }
     public bool Accepted { get; init; }
     public double? Similarity { get; init; }
@@ -29,4 +31,6 @@ public sealed record ExportCandidate
     public int SourceHeight { get; init; }
     public int TargetWidth { get; init; }
     public int TargetHeight { get; init; }
+    public int SourceOrientation { get; init; }
+    public int TargetOrientation { get; init; }
 }

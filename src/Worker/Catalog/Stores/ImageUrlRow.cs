@@ -8,6 +8,12 @@ public sealed record ImageUrlRow
     public string? Sha256 { get; init; }
     public string? Reason { get; init; }
     public int? HttpStatus { get; init; }
+
+    /// <summary>The URL downloaded for this one, when resolving changed it.</summary>
+    public string? ResolvedUrl { get; init; }
+
+    /// <summary>An album's other images (JSON list), recorded but not fetched.</summary>
+    public string? AlbumImages { get; init; }
 }
 
 /// <summary>An image's identity and decoded facts.</summary>
@@ -23,3 +29,6 @@ public sealed record ImageRow
     public string Status { get; init; } = "";
     public string? Reason { get; init; }
 }
+
+/// <summary>How a URL's image was downloaded: the answer's status and validators, and what the URL resolved to.</summary>
+public sealed record UrlFetch(int? HttpStatus, string? ETag, string? LastModified, string ResolvedUrl, IReadOnlyList<string> AlbumImages);

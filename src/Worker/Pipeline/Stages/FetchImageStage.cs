@@ -1,23 +1,31 @@
+using Crawler.Core.Text;
 using Crawler.Dedup.Imaging;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Fetching;
+using Crawler.Worker.Fetching.Images;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Downloads an image URL, proves it is an image by decoding it fully, stores the bytes unchanged under
-/// their SHA-256, and applies the quality gates. A URL already fetched costs nothing.
+/// Resolves an image link to one download, fetches it, proves it is an image by decoding it fully, stores
+/// the bytes unchanged under their SHA-256 and applies the quality gates. A link already fetched, a
+/// resolved URL already downloaded for another link, or bytes already stored cost nothing more. Every
+/// failure is written on the link's row with its reason; only transient ones come back for another try.
 /// </summary>
 public sealed class FetchImageStage(
     IFetcher fetcher,
+    ImageHostResolver hosts,
+    ImageInspector inspector,
     ImageStore images,
     BlobStore blobs,
     WorkQueue queue,
-    IOptions<ImageQualityOptions> quality) : ItemStageHandler
+    IOptions<ImageQualityOptions> quality,
+    IOptions<ImageHostsOptions> hostOptions,
+    IOptions<FetchOptions> fetchOptions) : ItemStageHandler
 {
-    /// <summary>The fetcher's source name for image hosts; they get no exemption from politeness.</summary>
+    /// <summary>The fetcher's source name for image hosts; they get no exemption from robots.txt or politeness.</summary>
     public const string ImageSource = "images";
 
     public override string Stage => StageNames.FetchImage;
@@ -30,67 +38,82 @@ public sealed class FetchImageStage(
     protected override async Task<StageOutcome> HandleItemAsync(WorkItem item, CancellationToken ct)
     {
         var url = item.ItemKey;
-        if (await images.GetUrlAsync(url, ct) is { Status: ImageStore.Ok })
+        if (await images.GetUrlAsync(url, ct) is { Sha256: not null })
         {
             return StageOutcome.Done;
         }
-        FetchResponse response;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var link))
+        {
+            return await FailAsync(url, "not an absolute URL", null, ct);
+        }
         try
         {
-            response = await fetcher.FetchAsync(new FetchRequest(new Uri(url), FetchKind.Image, ImageSource), ct);
+            var target = await hosts.ResolveAsync(link, ct);
+            if (await images.FindByResolvedUrlAsync(target.Url.AbsoluteUri, ct) is { Sha256: { } known } other)
+            {
+                await images.RecordUrlOfImageAsync(url, known, new UrlFetch(other.HttpStatus, null, null, target.Url.AbsoluteUri, target.AlbumOthers), ct);
+                return StageOutcome.Done;
+            }
+            var response = await fetcher.FetchAsync(new FetchRequest(target.Url, FetchKind.Image, ImageSource), ct);
+            if (XRobotsTag.Refusal(response.Header("x-robots-tag"), UserAgentToken.Of(fetchOptions.Value.UserAgent), hostOptions.Value.RefusedRobotsTagDirectives) is { } refusal)
+            {
+                return await FailAsync(url, refusal, response.StatusCode, ct);
+            }
+            await StoreAsync(url, target, response, item.SortKey, ct);
+            return StageOutcome.Done;
         }
-        catch (FetchException e) when (!e.Transient)
+        catch (FetchException e) when (e.Transient)
         {
-            await images.RecordUrlFailedAsync(url, e.Message, e.StatusCode, ct);
-            return StageOutcome.Failed(e.Message);
+            await images.RecordUrlRetryAsync(url, e.Message, e.StatusCode, ct);
+            return StageOutcome.FromFetch(e);
         }
         catch (FetchException e)
         {
-            return StageOutcome.Transient(e.Message);
-        }
-        ImageFacts facts;
-        try
-        {
-            facts = new ImageInspector(quality.Value.MaxPixels).Inspect(response.Body);
+            return await FailAsync(url, e.Message, e.StatusCode, ct);
         }
         catch (ImageRejectedException e)
         {
-            await images.RecordUrlFailedAsync(url, e.Message, response.StatusCode, ct);
-            return StageOutcome.Failed(e.Message);
+            return await FailAsync(url, e.Message, null, ct);
         }
-        var sha = await blobs.PutAsync(response.Body, ct);
-        var gate = QualityGate(facts);
-        await images.RecordFetchedAsync(url, new ImageRow
-        {
-            Sha256 = sha,
-            Format = facts.Format.ToString().ToLowerInvariant(),
-            Width = facts.Width,
-            Height = facts.Height,
-            Orientation = facts.Orientation,
-            Frames = facts.Frames,
-            Bytes = response.Body.Length,
-            Status = gate is null ? ImageStore.Ok : ImageStore.Failed,
-            Reason = gate,
-        }, response.StatusCode, response.ETag, response.LastModified, ct);
-        if (gate is null)
-        {
-            await queue.EnqueueIfAbsentAsync(StageNames.Embed, [(sha, item.SortKey)], ct);
-        }
-        return StageOutcome.Done;
     }
 
-    private string? QualityGate(ImageFacts facts)
+    private async Task StoreAsync(string url, ImageTarget target, FetchResponse response, string sortKey, CancellationToken ct)
     {
-        var options = quality.Value;
-        var (shortSide, longSide) = (Math.Min(facts.Width, facts.Height), Math.Max(facts.Width, facts.Height));
-        if (shortSide < options.MinShortSide)
+        var sha = Sha256Hex.Of(response.Body);
+        var fetch = new UrlFetch(response.StatusCode, response.ETag, response.LastModified, target.Url.AbsoluteUri, target.AlbumOthers);
+        if (await images.GetImageAsync(sha, ct) is not { } stored)
         {
-            return $"too small: short side {shortSide} px is under {options.MinShortSide} px";
+            var facts = inspector.Inspect(response.Body, ct);
+            await blobs.PutAsync(response.Body, ct);
+            var gate = new QualityGate(quality.Value.Thresholds).Reject(facts);
+            stored = new ImageRow
+            {
+                Sha256 = sha,
+                Format = facts.Format.ToString().ToLowerInvariant(),
+                Width = facts.Width,
+                Height = facts.Height,
+                Orientation = facts.Orientation,
+                Frames = facts.Frames,
+                Bytes = response.Body.Length,
+                Status = gate is null ? ImageStore.Ok : ImageStore.Failed,
+                Reason = gate,
+            };
+            await images.RecordFetchedAsync(url, stored, fetch, ct);
         }
-        if ((double)longSide / shortSide > options.MaxAspectRatio)
+        else
         {
-            return $"aspect ratio {(double)longSide / shortSide:0.0} exceeds {options.MaxAspectRatio:0.0}";
+            // The same bytes came from another link before: no decode, no second copy.
+            await images.RecordUrlOfImageAsync(url, sha, fetch, ct);
         }
-        return null;
+        if (stored.Status == ImageStore.Ok)
+        {
+            await queue.EnqueueIfAbsentAsync(StageNames.Embed, [(sha, sortKey)], ct);
+        }
+    }
+
+    private async Task<StageOutcome> FailAsync(string url, string reason, int? httpStatus, CancellationToken ct)
+    {
+        await images.RecordUrlFailedAsync(url, reason, httpStatus, ct);
+        return StageOutcome.Failed(reason);
     }
 }

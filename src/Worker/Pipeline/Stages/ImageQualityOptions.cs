@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Crawler.Dedup.Imaging;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
-/// <summary>Gates an image must pass to be used; bound from <c>Images</c>.</summary>
+/// <summary>Gates an image must pass to be used, and what one decode may cost; bound from <c>Images</c>.</summary>
 public sealed class ImageQualityOptions
 {
     public const string Section = "Images";
@@ -18,4 +19,19 @@ public sealed class ImageQualityOptions
     /// <summary>Decoding stops at the header beyond this many pixels (decompression bombs).</summary>
     [Range(1, 1_000_000_000)]
     public long MaxPixels { get; set; } = 100_000_000;
+
+    /// <summary>A decode still running after this long is stopped and the image refused.</summary>
+    [Range(1, 600)]
+    public int DecodeTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Animated GIF/WebP (and imgur gifv/mp4): use the first frame, or skip them.</summary>
+    public AnimatedImages Animated { get; set; } = AnimatedImages.FirstFrame;
+
+    /// <summary>Images whose pixels vary less than this (standard deviation, 0-255) are near-blank and not used.</summary>
+    [Range(0.0, 128.0)]
+    public double NearBlankMaxDeviation { get; set; } = 2.0;
+
+    public ImageLimits Limits => new(MaxPixels, TimeSpan.FromSeconds(DecodeTimeoutSeconds));
+
+    public QualityThresholds Thresholds => new(MinShortSide, MaxAspectRatio, Animated, NearBlankMaxDeviation);
 }

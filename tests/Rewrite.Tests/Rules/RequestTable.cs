@@ -1,0 +1,66 @@
+namespace Crawler.Rewrite.Tests.Rules;
+
+/// <summary>
+/// Realistic requests in the styles of r/PhotoshopRequest titles and bodies and of photo-editing forums,
+/// written for these tests, with the instruction a careful person would write for an editing model.
+/// </summary>
+internal static class RequestTable
+{
+    public static TheoryData<string, string, string, string, string> Cases { get; } = new()
+    {
+        // title, body, expected instruction, edit type, status
+        { "", "Can someone please remove the man in the background? Will tip $5, thanks in advance!!", "Remove the man in the background.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "", "u/helper can you remove my ex from this pic?? https://i.imgur.com/abc.jpg", "Remove the person.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "[Paid] Remove the orange box please", "Hi all! Can someone please remove the orange box on the left? Will tip $5, thanks in advance!!", "Remove the orange box on the left.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "Please remove the photobomber", "We had a perfect family photo at the beach and some random guy walked right behind us. Could someone photoshop him out? Thank you so much in advance, will tip $10 for the best one!", "Remove the photobomber.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "", "Could someone get rid of the power lines in the sky? They ruin the whole shot.", "Remove the power lines in the sky.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "Remove the trash can on the left pls", "", "Remove the trash can on the left.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "", "Is it possible to remove the glare on my glasses? I have a job interview and it looks bad.", "Remove the glare on the person's glasses.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "", "Can anyone remove the watermark from this photo?? It's my own photo, I just lost the original", "Remove the watermark.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "Need the people in the background gone please", "It was a busy day at the park 😅", "Remove the people in the background.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "", "Please erase the scratches on the left side, thanks!", "Erase the scratches on the left side.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "Add some text to this photo?", "Hey! I'd like someone to add the words HAPPY BIRTHDAY at the top of my photo. Paying $3 via paypal.", "Add the words HAPPY BIRTHDAY at the top of the photo.", EditTypes.Text, RewriteStatus.Ok },
+        { "", "Can someone put a party hat on my dog? 😂", "Put a party hat on the dog.", EditTypes.AddObject, RewriteStatus.Ok },
+        { "Add a rainbow over the waterfall please", "", "Add a rainbow over the waterfall.", EditTypes.AddObject, RewriteStatus.Ok },
+        { "", "Would love it if someone could add some fireworks in the night sky behind the castle!", "Add some fireworks in the night sky behind the castle.", EditTypes.AddObject, RewriteStatus.Ok },
+        { "[Free] Sunset sky for my holiday pic", "Please replace the sky with a sunset. It was so grey that day :( Thanks so much!", "Replace the sky with a sunset.", EditTypes.Replace, RewriteStatus.Ok },
+        { "", "Can someone swap the beer in my hand for a coffee cup? Sending this to my mom lol", "Swap the beer in the person's hand for a coffee cup.", EditTypes.Replace, RewriteStatus.Ok },
+        { "", "Change my shirt from red to blue", "Change the person's shirt from red to blue.", EditTypes.ColourTone, RewriteStatus.Ok },
+        { "", "Could you turn the cloudy sky into a starry night?", "Turn the cloudy sky into a starry night.", EditTypes.Replace, RewriteStatus.Ok },
+        { "", "Can someone change the background to a plain white one? It's for my LinkedIn profile.", "Change the background to a plain white one.", EditTypes.Background, RewriteStatus.Ok },
+        { "", "Remove the background and make it transparent please, need it for a sticker", "Remove the background and make it transparent.", EditTypes.Background, RewriteStatus.Ok },
+        { "", "Blur the background a bit so I stand out more", "Blur the background a bit.", EditTypes.Background, RewriteStatus.Ok },
+        { "", "Could someone put a beach behind us instead of the parking lot?", "Put a beach behind the people instead of the parking lot.", EditTypes.Background, RewriteStatus.Ok },
+        { "Could anyone change the colour of the car?", "Could anyone make the red car blue instead? 🙏 Thank you u/helper!", "Make the red car blue.", EditTypes.ColourTone, RewriteStatus.Ok },
+        { "", "Can someone make this photo black and white but keep the red umbrella in colour?", "Make the photo black and white but keep the red umbrella in colour.", EditTypes.ColourTone, RewriteStatus.Ok },
+        { "", "The photo is way too dark, could someone brighten it up?", "Brighten the photo.", EditTypes.ColourTone, RewriteStatus.Ok },
+        { "", "Please fix the yellow tint from the indoor lighting", "Fix the yellow tint from the indoor lighting.", EditTypes.ColourTone, RewriteStatus.Ok },
+        { "", "Make it warmer like golden hour pls 🙏🙏", "Make the photo warmer like golden hour.", EditTypes.ColourTone, RewriteStatus.Ok },
+        { "", "Restore this old damaged photo of my grandparents", "Restore the old damaged photo.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "", "Can anyone repair the tear across my grandma's face? This is the only picture we have of her 😢", "Repair the tear across the woman's face.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "", "Could someone unblur this? My phone focused on the background 🙄", "Unblur the photo.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "", "Colorize this WW2 photo of my great grandfather please", "Colorize the WW2 photo.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "", "Can someone sharpen my old passport photo? It's really grainy.", "Sharpen the old passport photo.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "", "Make my teeth whiter", "Make the person's teeth whiter.", EditTypes.Retouch, RewriteStatus.Ok },
+        { "", "Can someone get rid of the acne on my forehead? Big day tomorrow!", "Remove the acne on the person's forehead.", EditTypes.Retouch, RewriteStatus.Ok },
+        { "", "Could someone open my eyes in this one? I blinked in the only good group shot", "Open the person's eyes.", EditTypes.Retouch, RewriteStatus.Ok },
+        { "", "Please make me look less tired, thanks!!", "Make the person look less tired.", EditTypes.Retouch, RewriteStatus.Ok },
+        { "", "Can someone remove the text at the bottom? Thanks!", "Remove the text at the bottom.", EditTypes.Text, RewriteStatus.Ok },
+        { "", "Change the date on the sign to 2025 please", "Change the date on the sign to 2025.", EditTypes.Text, RewriteStatus.Ok },
+        { "", "Can someone turn my cat into a Renaissance oil painting? Will pay $20", "Turn the cat into a Renaissance oil painting.", EditTypes.Style, RewriteStatus.Ok },
+        { "", "Could an artist make this look like a Studio Ghibli scene? It's my favourite photo of us", "Make the photo look like a Studio Ghibli scene.", EditTypes.Style, RewriteStatus.Ok },
+        { "", "Can someone straighten the horizon? It's a bit tilted", "Straighten the horizon.", EditTypes.CropCompose, RewriteStatus.Ok },
+        { "", "Please extend the photo on both sides so it fits a 16:9 wallpaper", "Extend the photo on both sides.", EditTypes.CropCompose, RewriteStatus.Ok },
+        { "", "Could someone crop out my friend on the right edge?", "Crop out the person on the right edge.", EditTypes.CropCompose, RewriteStatus.Ok },
+        { "", "Hey can u make the water more blue and remove the people on the left side. Would be greatly appreciated", "Make the water more blue and remove the people on the left side.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "Two small fixes", "1. Remove the car on the right 2. Brighten the whole photo a bit", "Remove the car on the right. Brighten the whole photo a bit.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "Remove the sign", "There is a sign in the grass that ruins it.\n\nEdit: please also remove the shadow on my face", "Remove the sign. Remove the shadow on the person's face.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "Restoration help", "Hello everyone,\n\nI'm new to this forum. I have an old family portrait from 1962 that has a big crease down the middle and some water stains. Would anyone be able to restore it? I would be very grateful.\n\nKind regards,\nMargaret", "Restore the photo.", EditTypes.RestoreRepair, RewriteStatus.Ok },
+        { "Lamp post", "Hi guys, first post here. Could somebody please help me to remove the lamp post growing out of my son's head? Many thanks in advance, Dave", "Remove the lamp post growing out of the boy's head.", EditTypes.RemoveObject, RewriteStatus.Ok },
+        { "", "Thanks everyone!! Paid $10 to the winner.", "", EditTypes.Other, RewriteStatus.NotAnEdit },
+        { "", "What app do you guys use for edits like these?", "", EditTypes.Other, RewriteStatus.NotAnEdit },
+        { "Do your magic!!", "Make it look awesome, surprise me 😁", "", EditTypes.Other, RewriteStatus.Ambiguous },
+        { "", "Can someone combine these two photos so we are all in one picture?", "Combine the two photos.", EditTypes.Other, RewriteStatus.NeedsMultipleInputs },
+        { "", "Please add the dog from the second photo next to me", "Add the dog from the second photo next to the person.", EditTypes.AddObject, RewriteStatus.NeedsMultipleInputs },
+    };
+}
