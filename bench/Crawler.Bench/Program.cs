@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new Crawler.Bench.Dedup.QualityBenchmark(),
     new Crawler.Bench.Dedup.EmbedBenchmark(),
     new Crawler.Bench.Dedup.GpuBenchmark(),
+    new Crawler.Bench.Reddit.DumpScanBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")

@@ -9,4 +9,7 @@ public sealed record ParsedPage(
     IReadOnlyList<ParsedReply> Replies)
 {
     public static ParsedPage Empty { get; } = new([], null, []);
+
+    /// <summary>Ids behind "more" stubs among <see cref="Replies"/> (a morechildren answer holding deeper stubs).</summary>
+    public IReadOnlyList<string> More { get; init; } = [];
 }

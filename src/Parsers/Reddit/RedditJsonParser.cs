@@ -90,8 +90,9 @@ public sealed class RedditJsonParser : IPageParser
         }
         var things = json.Prop("data")?.Items("things") ?? throw new PageFormatException("morechildren answer without data.things");
         var replies = new List<ParsedReply>();
-        Flatten(things, replies, [], pageUrl);
-        return new ParsedPage([], null, replies);
+        var more = new List<string>();
+        Flatten(things, replies, more, pageUrl);
+        return new ParsedPage([], null, replies) { More = more };
     }
 
     /// <summary>Pre-order walk of a comment tree without recursion, so hostile nesting cannot overflow the stack.</summary>

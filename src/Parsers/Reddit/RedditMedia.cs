@@ -95,15 +95,27 @@ internal static class RedditMedia
             ? preview.Items("images").Select(i => i.Prop("source")?.Str("url")).FirstOrDefault(u => u is not null)
             : null;
 
-    /// <summary><c>https://preview.redd.it/f1xjmxgj3d5h1.jpeg?width=...</c> names media id <c>f1xjmxgj3d5h1</c>.</summary>
-    private static string? MediaIdOf(Uri link) =>
-        link.Host is "preview.redd.it" or "i.redd.it" ? Path.GetFileNameWithoutExtension(link.AbsolutePath) : null;
+    /// <summary>
+    /// <c>https://preview.redd.it/f1xjmxgj3d5h1.jpeg?width=...</c> names media id <c>f1xjmxgj3d5h1</c>; new
+    /// Reddit prefixes a slug of the title (<c>some-title-v0-f1xjmxgj3d5h1.png</c>), which is not part of the id.
+    /// </summary>
+    internal static string? MediaIdOf(Uri link)
+    {
+        if (link.Host is not ("preview.redd.it" or "i.redd.it"))
+        {
+            return null;
+        }
+        var name = Path.GetFileNameWithoutExtension(link.AbsolutePath);
+        var slugEnd = name.LastIndexOf("-v0-", StringComparison.Ordinal);
+        return slugEnd >= 0 ? name[(slugEnd + 4)..] : name;
+    }
 
-    private static bool SameMedia(string a, string b) =>
+    /// <summary>Two URLs of one image: equal, or two renditions of one Reddit media id.</summary>
+    internal static bool SameMedia(string a, string b) =>
         Uri.TryCreate(a, UriKind.Absolute, out var ua) && Uri.TryCreate(b, UriKind.Absolute, out var ub)
             && (ua == ub || (MediaIdOf(ua) is { } ida && ida == MediaIdOf(ub)));
 
-    private static void AddDistinct(List<string> target, IEnumerable<string> urls)
+    internal static void AddDistinct(List<string> target, IEnumerable<string> urls)
     {
         foreach (var url in urls)
         {

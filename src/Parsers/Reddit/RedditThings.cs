@@ -14,6 +14,7 @@ internal static class RedditThings
     {
         var id = post.Str("id") ?? throw new PageFormatException("t3 post without an id");
         var body = post.Str("selftext") ?? "";
+        var gone = IsGone(body) || post.Str("removed_by_category") is not null;
         var permalink = post.Str("permalink");
         return new ParsedThread(
             Id: id,
@@ -24,11 +25,11 @@ internal static class RedditThings
             CreatedUtc: post.Long("created_utc"),
             Flair: post.Str("link_flair_text"),
             Nsfw: post.Bool("over_18"),
-            Deleted: IsGone(body) || post.Str("removed_by_category") is not null,
-            Images: RedditMedia.PostImages(post, baseUrl),
+            Deleted: gone,
+            Images: gone ? [] : RedditMedia.PostImages(post, baseUrl),
             Replies: replies,
             More: more,
-            Url: permalink is null ? null : new Uri(new Uri("https://www.reddit.com"), permalink).AbsoluteUri);
+            Url: permalink is null ? null : RedditSite.CanonicalUrl(permalink));
     }
 
     public static ParsedReply Reply(JsonElement comment, Uri? baseUrl)

@@ -23,6 +23,7 @@ public static class CrawlerCommandLine
         root.SetAction((result, ct) => ServeCommand.RunAsync(args, result.GetValue(dataDir), ct));
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
+        root.Subcommands.Add(ImportDumpCommand.Create());
         root.Subcommands.Add(DedupCommand.Create());
         root.Subcommands.Add(GpuCheckCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

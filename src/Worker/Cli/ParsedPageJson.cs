@@ -30,6 +30,10 @@ internal static class ParsedPageJson
             }
             json.WriteEndArray();
         }
+        if (page.More.Count > 0)
+        {
+            WriteStrings(json, "more", page.More);
+        }
         json.WriteEndObject();
     }
 

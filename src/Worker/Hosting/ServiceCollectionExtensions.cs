@@ -10,6 +10,7 @@ using Crawler.Worker.Fetching.Images;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
+using Crawler.Worker.Sources.Dumps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,12 +42,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
+        services.AddSingleton<DeletionStore>();
 
         services.AddFetching();
         services.AddImageAcquisition();
         services.AddSingleton(new ProviderProbe(ProbeCommand.ThisProgram(), TimeSpan.FromMinutes(2)));
         services.AddSingleton<EmbedderFactory>();
         services.AddSingleton<IImageEmbedder>(sp => sp.GetRequiredService<EmbedderFactory>().Create());
+        services.AddSingleton<RedditTokenProvider>();
+        services.AddSingleton<SourceFetcher>();
+        services.AddSingleton<RedditThreadExpander>();
+        services.AddSingleton<DumpImporter>();
         services.AddInstructionRewriter();
         services.AddSingleton<OriginalsIndex>();
 
@@ -58,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IStageHandler, EmbedStage>();
         services.AddSingleton<IStageHandler, DedupStage>();
         services.AddSingleton<IStageHandler, RewriteStage>();
+        services.AddSingleton<IStageHandler, DeletionSweepStage>();
         services.AddSingleton<StageRunner>();
 
         services.AddSnapshotExport();

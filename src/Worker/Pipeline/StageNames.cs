@@ -12,5 +12,8 @@ public static class StageNames
     public const string Dedup = "dedup";
     public const string Rewrite = "rewrite";
 
-    public static IReadOnlyList<string> InOrder { get; } = [Discover, FetchThread, Parse, Pair, FetchImage, Embed, Dedup, Rewrite];
+    /// <summary>Re-checks threads past their revisit window for deletions at the source.</summary>
+    public const string DeletionSweep = "deletion-sweep";
+
+    public static IReadOnlyList<string> InOrder { get; } = [Discover, FetchThread, Parse, Pair, FetchImage, Embed, Dedup, Rewrite, DeletionSweep];
 }

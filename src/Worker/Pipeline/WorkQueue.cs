@@ -19,6 +19,10 @@ public sealed class WorkQueue(ICatalogDb db, TimeProvider time)
     public Task EnqueueIfAbsentAsync(string stage, IEnumerable<(string Key, string SortKey)> items, CancellationToken ct = default) =>
         UpsertAsync(stage, items, null, reopen: false, ct);
 
+    /// <summary>Adds items not queued yet, due at <paramref name="notBefore"/>; existing ones keep their state and schedule.</summary>
+    public Task EnqueueIfAbsentAsync(string stage, IEnumerable<(string Key, string SortKey)> items, DateTimeOffset notBefore, CancellationToken ct) =>
+        UpsertAsync(stage, items, notBefore, reopen: false, ct);
+
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string stage, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -81,6 +85,14 @@ public sealed class WorkQueue(ICatalogDb db, TimeProvider time)
         return await connection.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM work WHERE stage = @stage AND state = 'pending' AND not_before <= @now",
             new { stage, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>Whether the item waits in the stage (pending, due or not); false when done, failed or never queued.</summary>
+    public async Task<bool> IsPendingAsync(string stage, string itemKey, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM work WHERE stage = @stage AND item_key = @itemKey AND state = 'pending'", new { stage, itemKey }) > 0;
     }
 
     /// <summary>Items per stage and state, for logs and the dashboard.</summary>

@@ -14,6 +14,12 @@ public static class SiteAdapters
         _ => throw new ArgumentException($"Unknown adapter '{source.Adapter}'. Known: {string.Join(", ", Names)}."),
     };
 
+    /// <summary>
+    /// Whether the source is Reddit's JSON API, whose hidden replies expand through <c>/api/morechildren</c> and
+    /// whose deletions are checked through <c>/api/info</c>.
+    /// </summary>
+    public static bool IsRedditApi(SourceOptions source) => source.Adapter == RedditJsonParser.FormatName;
+
     /// <summary>The adapter for a site name, for work that knows only the site (provenance URLs at export).</summary>
     public static ISiteAdapter ForSite(string site) => site switch
     {

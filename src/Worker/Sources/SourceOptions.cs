@@ -9,7 +9,7 @@ public sealed class SourceOptions
     [Required]
     public string Name { get; set; } = "";
 
-    /// <summary>The site adapter: <c>reddit-json</c>.</summary>
+    /// <summary>The site adapter: <c>reddit-json</c> (Reddit's OAuth API, the only live route to Reddit).</summary>
     [Required]
     public string Adapter { get; set; } = "reddit-json";
 
@@ -33,6 +33,27 @@ public sealed class SourceOptions
     /// <summary>How long after first sight a thread is revisited for new edits; 0 fetches it once.</summary>
     [Range(0, 24 * 365)]
     public int RevisitWindowHours { get; set; } = 72;
+
+    /// <summary>The first revisit comes this long after the first fetch; each later one waits twice as long.</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int FirstRevisitMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Calls to Reddit's <c>/api/morechildren</c> (up to 100 hidden comments each) allowed per thread fetch;
+    /// the ids left over stay listed as more and are expanded on the next revisit. 0 never expands.
+    /// </summary>
+    [Range(0, 100)]
+    public int MoreChildrenCalls { get; set; } = 10;
+
+    /// <summary>
+    /// After its revisit window, a thread and its edits are re-checked for deletion this often (Reddit's
+    /// <c>/api/info</c>), for as long as the catalog holds them.
+    /// </summary>
+    [Range(1, 24 * 365)]
+    public int DeletionSweepHours { get; set; } = 7 * 24;
+
+    /// <summary>Reddit app-only OAuth; null for sources reached without a token (the demo, saved copies).</summary>
+    public RedditOAuthOptions? OAuth { get; set; }
 
     /// <summary>
     /// Skips robots.txt. Only for an authorised API governed by its own terms (Reddit's OAuth API); pages

@@ -19,11 +19,31 @@ public sealed class SourcesValidator : IValidateOptions<SourcesOptions>
             {
                 failures.Add($"Sources:{i}:Adapter: unknown adapter '{source.Adapter}'; known: {string.Join(", ", SiteAdapters.Names)}.");
             }
+            failures.AddRange(OAuthFailures(source, $"Sources:{i}:OAuth"));
         }
         foreach (var duplicate in options.Items.GroupBy(s => s.Name).Where(g => g.Count() > 1))
         {
             failures.Add($"Sources: the name '{duplicate.Key}' is used by {duplicate.Count()} sources; names must be unique.");
         }
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>An enabled source's credentials must be in the environment at start, not discovered missing at the first request.</summary>
+    private static IEnumerable<string> OAuthFailures(SourceOptions source, string path)
+    {
+        if (source.OAuth is not { } oauth)
+        {
+            yield break;
+        }
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(oauth, new ValidationContext(oauth), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            yield return $"{path}:{string.Join(",", result.MemberNames)}: {result.ErrorMessage}";
+        }
+        if (source.Enabled && oauth.Credentials(out var missing) is null)
+        {
+            yield return $"{path}: the environment variable {missing} is not set; Reddit's API needs the app's client id and secret";
+        }
     }
 }

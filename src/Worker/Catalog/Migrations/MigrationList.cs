@@ -6,6 +6,7 @@ internal static class MigrationList
     public static IReadOnlyList<Migration> All { get; } =
     [
         M0001_Initial.Migration,
+        M0010_RawPageParts.Migration,
         M0020_ImageUrlResolution.Migration,
         M0030_RewriteCache.Migration,
         M0040_ExportImagesAndDeletionErrors.Migration,

@@ -8,9 +8,10 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
 {
     /// <summary>
     /// Replaces the thread's candidates with the rules' latest answer. A decision already taken on an
-    /// unchanged pair is kept; a pair no longer found is dropped with a reason.
+    /// unchanged pair is kept; a pair no longer found is dropped with <paramref name="missingReason"/>.
     /// </summary>
-    public async Task SaveCandidatesAsync(string site, string threadId, IReadOnlyList<PairCandidate> candidates, CancellationToken ct)
+    public async Task SaveCandidatesAsync(string site, string threadId, IReadOnlyList<PairCandidate> candidates, CancellationToken ct,
+        string missingReason = "no longer in the thread")
     {
         var now = time.Now();
         await using var connection = await db.OpenAsync(ct);
@@ -53,9 +54,9 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
         }), transaction);
         var current = candidates.Select(c => PairId.Format(site, threadId, c.ReplyId, c.ImageIndex)).ToList();
         await connection.ExecuteAsync("""
-            UPDATE pairs SET status = 'dropped', reason = 'no longer in the thread', updated_at = @now
+            UPDATE pairs SET status = 'dropped', reason = @missingReason, updated_at = @now
             WHERE site = @site AND thread_id = @threadId AND status <> 'dropped' AND NOT (pair_id IN @current)
-            """, new { site, threadId, current, now }, transaction);
+            """, new { site, threadId, current, missingReason, now }, transaction);
         await transaction.CommitAsync(ct);
     }
 

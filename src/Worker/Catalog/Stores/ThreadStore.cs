@@ -11,34 +11,33 @@ public sealed class ThreadStore(ICatalogDb db, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync("""
-            INSERT INTO threads (site, thread_id, source, community, title, body, author, created_utc, flair, nsfw, deleted,
-                url, images, more, parsed_at, status, reason)
-            VALUES (@site, @Id, @source, @Community, @Title, @Body, @Author, @CreatedUtc, @Flair, @Nsfw, @Deleted,
-                @Url, @images, @more, @now, 'parsed', NULL)
-            ON CONFLICT (site, thread_id) DO UPDATE SET source = excluded.source, community = excluded.community,
-                title = excluded.title, body = excluded.body, author = excluded.author, created_utc = excluded.created_utc,
-                flair = excluded.flair, nsfw = excluded.nsfw, deleted = excluded.deleted, url = excluded.url,
-                images = excluded.images, more = excluded.more, parsed_at = excluded.parsed_at, status = 'parsed', reason = NULL
-            """, new
-        {
-            site,
-            source,
-            thread.Id,
-            thread.Community,
-            thread.Title,
-            thread.Body,
-            thread.Author,
-            thread.CreatedUtc,
-            thread.Flair,
-            thread.Nsfw,
-            thread.Deleted,
-            thread.Url,
-            images = JsonList.Write(thread.Images),
-            more = JsonList.Write(thread.More),
-            now = time.Now(),
-        }, transaction);
+        await UpsertThreadAsync(connection, transaction, site, source, thread);
         await SaveRepliesAsync(connection, transaction, site, thread.Id, thread.Replies);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Many threads in one transaction (a dump import), each with the replies it carries.</summary>
+    public async Task SaveManyAsync(string site, string source, IReadOnlyList<ParsedThread> batch, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var thread in batch)
+        {
+            await UpsertThreadAsync(connection, transaction, site, source, thread);
+            await SaveRepliesAsync(connection, transaction, site, thread.Id, thread.Replies);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Loose replies of several threads in one transaction, each filed under its <see cref="ParsedReply.LinkId"/>.</summary>
+    public async Task SaveLooseRepliesAsync(string site, IReadOnlyList<ParsedReply> replies, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var thread in replies.Where(r => r.LinkId is not null).GroupBy(r => r.LinkId!))
+        {
+            await SaveRepliesAsync(connection, transaction, site, thread.Key, thread.ToList());
+        }
         await transaction.CommitAsync(ct);
     }
 
@@ -76,6 +75,35 @@ public sealed class ThreadStore(ICatalogDb db, TimeProvider time)
         return new ParsedThread(row.ThreadId, row.Community, row.Title, row.Body, row.Author, row.CreatedUtc, row.Flair,
             row.Nsfw, row.Deleted, JsonList.Read(row.Images), replies.Select(r => r.ToReply()).ToList(), JsonList.Read(row.More), row.Url);
     }
+
+    private Task<int> UpsertThreadAsync(DbConnection connection, DbTransaction transaction, string site, string source, ParsedThread thread) =>
+        connection.ExecuteAsync("""
+            INSERT INTO threads (site, thread_id, source, community, title, body, author, created_utc, flair, nsfw, deleted,
+                url, images, more, parsed_at, status, reason)
+            VALUES (@site, @Id, @source, @Community, @Title, @Body, @Author, @CreatedUtc, @Flair, @Nsfw, @Deleted,
+                @Url, @images, @more, @now, 'parsed', NULL)
+            ON CONFLICT (site, thread_id) DO UPDATE SET source = excluded.source, community = excluded.community,
+                title = excluded.title, body = excluded.body, author = excluded.author, created_utc = excluded.created_utc,
+                flair = excluded.flair, nsfw = excluded.nsfw, deleted = excluded.deleted, url = excluded.url,
+                images = excluded.images, more = excluded.more, parsed_at = excluded.parsed_at, status = 'parsed', reason = NULL
+            """, new
+        {
+            site,
+            source,
+            thread.Id,
+            thread.Community,
+            thread.Title,
+            thread.Body,
+            thread.Author,
+            thread.CreatedUtc,
+            thread.Flair,
+            thread.Nsfw,
+            thread.Deleted,
+            thread.Url,
+            images = JsonList.Write(thread.Images),
+            more = JsonList.Write(thread.More),
+            now = time.Now(),
+        }, transaction);
 
     private static async Task SaveRepliesAsync(DbConnection connection, DbTransaction transaction, string site, string threadId, IReadOnlyList<ParsedReply> replies)
     {

@@ -11,7 +11,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 /// </summary>
 public sealed class DiscoverStage(
     IOptionsMonitor<SourcesOptions> sources,
-    IFetcher fetcher,
+    SourceFetcher fetcher,
     FrontierStore frontier,
     SourceStore sourceStore,
     WorkQueue queue,
@@ -46,7 +46,7 @@ public sealed class DiscoverStage(
         }
         catch (FetchException e)
         {
-            return e.Transient ? StageOutcome.Transient(e.Message) : StageOutcome.Failed(e.Message);
+            return FetchFailures.Outcome(e);
         }
         catch (Parsers.PageFormatException e)
         {
@@ -63,7 +63,7 @@ public sealed class DiscoverStage(
         for (var page = 0; page < source.ListingPages; page++)
         {
             var url = adapter.ListingUrl(source.BaseUri, community, next);
-            var response = await fetcher.FetchAsync(new FetchRequest(url, FetchKind.Page, source.Name), ct);
+            var response = await fetcher.GetAsync(source, url, ct);
             var listing = adapter.Parser.Parse(response.Body, url);
             var added = await frontier.AddDiscoveredAsync(listing.Threads.Select(t => new FrontierEntry
             {

@@ -6,19 +6,21 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Fetches a thread's page (conditionally once seen), keeps the raw bytes, and schedules the next visit
-/// on a decaying schedule while the thread is young: edits keep arriving for days.
+/// Fetches a thread's page (conditionally once seen), expands Reddit's hidden comments within the source's
+/// budget, keeps only the latest raw version, and schedules the next visit on a decaying schedule while the
+/// thread is young (edits keep arriving for days). When its window closes, the thread moves to the slower
+/// deletion sweep; a thread that answers 404 on a revisit is recorded as deleted.
 /// </summary>
 public sealed class FetchThreadStage(
     IOptionsMonitor<SourcesOptions> sources,
-    IFetcher fetcher,
+    SourceFetcher fetcher,
+    RedditThreadExpander expander,
     FrontierStore frontier,
     RawPageStore rawPages,
+    DeletionStore deletions,
     WorkQueue queue,
     TimeProvider time) : ItemStageHandler
 {
-    private static readonly TimeSpan FirstRevisit = TimeSpan.FromHours(1);
-
     public override string Stage => StageNames.FetchThread;
 
     public override int BatchSize => 4;
@@ -40,30 +42,52 @@ public sealed class FetchThreadStage(
         FetchResponse response;
         try
         {
-            response = await fetcher.FetchAsync(new FetchRequest(new Uri(entry.Url), FetchKind.Page, source.Name, entry.Etag, entry.LastModified), ct);
+            response = await fetcher.GetAsync(source, new Uri(entry.Url), ct, entry.Etag, entry.LastModified);
+        }
+        catch (FetchException e) when (e.StatusCode == 404 && entry.Fetches > 0)
+        {
+            // A thread fetched before that now does not exist was deleted (spam-purged threads vanish rather than show [removed]).
+            await deletions.ThreadGoneAsync(site, threadId, "fetch", ct);
+            await frontier.RecordFailureAsync(site, threadId, $"gone at the source: {e.Message}", ct);
+            return StageOutcome.Done;
         }
         catch (FetchException e)
         {
-            return e.Transient ? StageOutcome.Transient(e.Message) : StageOutcome.Failed(e.Message);
+            return FetchFailures.Outcome(e);
         }
-        var changed = !response.NotModified && await rawPages.PutAsync(site, threadId, response.Body, response.ContentType, ct);
-        await frontier.RecordFetchAsync(site, threadId, changed, response.ETag, response.LastModified, ct);
+        var changed = !response.NotModified && !await rawPages.IsStoredAsync(site, threadId, response.Body, ct);
+        string? note = null;
         if (changed)
+        {
+            var expansion = SiteAdapters.IsRedditApi(source)
+                ? await expander.ExpandAsync(source, threadId, response.Body, ct)
+                : new ThreadExpansion([], null);
+            note = expansion.StoppedReason;
+            await rawPages.PutAsync(site, threadId, response.Body, response.ContentType, expansion.Answers, ct);
+        }
+        await frontier.RecordFetchAsync(site, threadId, changed, response.ETag, response.LastModified, ct, note);
+        // Checked rather than inferred from this fetch, so a fetch killed before queueing its parse is repaired on retry.
+        if (await rawPages.NeedsParseAsync(site, threadId, ct))
         {
             await queue.EnqueueAsync(StageNames.Parse, [(item.ItemKey, item.SortKey)], ct: ct);
         }
-        await ScheduleRevisitAsync(item, entry, source, ct);
+        await ScheduleNextAsync(item, entry, source, ct);
         return StageOutcome.Done;
     }
 
-    /// <summary>Revisits after 1 h, 2 h, 4 h, ... until the window since first sight closes.</summary>
-    private async Task ScheduleRevisitAsync(WorkItem item, FrontierEntry entry, SourceOptions source, CancellationToken ct)
+    /// <summary>Revisits after 1 h, 2 h, 4 h, ... (from the source's first interval) until the window since first sight closes.</summary>
+    private async Task ScheduleNextAsync(WorkItem item, FrontierEntry entry, SourceOptions source, CancellationToken ct)
     {
-        var due = time.GetUtcNow() + (FirstRevisit * Math.Pow(2, Math.Min(entry.Fetches, 10)));
+        var now = time.GetUtcNow();
+        var due = now + (TimeSpan.FromMinutes(source.FirstRevisitMinutes) * Math.Pow(2, Math.Min(entry.Fetches, 16)));
         var windowEnd = DateTimeOffset.FromUnixTimeMilliseconds(entry.FirstSeen).AddHours(source.RevisitWindowHours);
         if (due < windowEnd)
         {
             await queue.EnqueueAsync(StageNames.FetchThread, [(item.ItemKey, item.SortKey)], due, ct);
+        }
+        else
+        {
+            await queue.EnqueueIfAbsentAsync(StageNames.DeletionSweep, [(item.ItemKey, item.SortKey)], now.AddHours(source.DeletionSweepHours), ct);
         }
     }
 }

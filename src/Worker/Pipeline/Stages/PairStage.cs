@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
-/// <summary>Applies the site's pairing rules to a parsed thread and queues the images of every taken pair.</summary>
+/// <summary>
+/// Applies the site's pairing rules to a parsed thread, stores every candidate with its reason, and queues
+/// the images of every taken pair.
+/// </summary>
 public sealed class PairStage(
     IOptionsMonitor<SourcesOptions> sources,
     FrontierStore frontier,
@@ -26,7 +29,8 @@ public sealed class PairStage(
             return StageOutcome.Failed("thread is not parsed");
         }
         var result = SiteAdapters.For(sources.CurrentValue.Get(entry.Source)).Pair(thread);
-        await pairs.SaveCandidatesAsync(site, threadId, result.Candidates, ct);
+        // A thread that can no longer be paired (deleted, its image gone) drops the pairs it had, saying why.
+        await pairs.SaveCandidatesAsync(site, threadId, result.Candidates, ct, result.ThreadReason ?? "no longer in the thread");
         var taken = result.Candidates.Where(c => c.Taken).ToList();
         var urls = taken.SelectMany(c => new[] { c.SourceUrl, c.TargetUrl }).Distinct().ToList();
         await images.AddUrlsAsync(urls, ct);

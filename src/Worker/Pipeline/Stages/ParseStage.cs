@@ -1,18 +1,27 @@
+using Crawler.Core.Domain;
 using Crawler.Parsers;
+using Crawler.Parsers.Reddit;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
-/// <summary>Parses a thread's stored raw page into the catalog's threads and replies.</summary>
+/// <summary>
+/// Parses a thread's stored raw page, completed by its stored morechildren answers, into the catalog's threads
+/// and replies. A thread or reply the page shows deleted or removed is recorded as a deletion and its images
+/// are purged.
+/// </summary>
 public sealed class ParseStage(
     IOptionsMonitor<SourcesOptions> sources,
     FrontierStore frontier,
     RawPageStore rawPages,
     ThreadStore threads,
+    DeletionStore deletions,
     WorkQueue queue) : ItemStageHandler
 {
+    private const string Origin = "parse";
+
     public override string Stage => StageNames.Parse;
 
     public override int BatchSize => 32;
@@ -36,21 +45,46 @@ public sealed class ParseStage(
             return StageOutcome.Failed("no raw page stored for the thread");
         }
         var adapter = SiteAdapters.For(sources.CurrentValue.Get(entry.Source));
+        ParsedThread thread;
         try
         {
-            var parsed = adapter.Parser.Parse(page, new Uri(entry.Url));
-            var thread = parsed.Threads.FirstOrDefault(t => t.Id == threadId);
-            if (thread is null)
+            var parsed = adapter.Parser.Parse(page.Body, new Uri(entry.Url)).Threads.FirstOrDefault(t => t.Id == threadId);
+            if (parsed is null)
             {
                 return StageOutcome.Failed($"the page holds no thread {threadId}");
             }
-            await threads.SaveAsync(site, entry.Source, thread, ct);
+            thread = RedditMoreChildren.Merge(parsed, page.Parts.Select((part, i) => ParsePart(adapter, part, i, entry.Url)).ToList());
         }
         catch (PageFormatException e)
         {
             return StageOutcome.Failed($"malformed page: {e.Message}");
         }
+        await threads.SaveAsync(site, entry.Source, thread, ct);
+        await RecordDeletionsAsync(site, thread, ct);
+        await rawPages.MarkParsedAsync(site, threadId, page.Sha256, ct);
         await queue.EnqueueAsync(StageNames.Pair, [(item.ItemKey, item.SortKey)], ct: ct);
         return StageOutcome.Done;
+    }
+
+    private static ParsedPage ParsePart(ISiteAdapter adapter, byte[] part, int index, string url)
+    {
+        try
+        {
+            return adapter.Parser.Parse(part, new Uri(url));
+        }
+        catch (PageFormatException e)
+        {
+            throw new PageFormatException($"morechildren answer {index + 1}: {e.Message}", e);
+        }
+    }
+
+    private async Task RecordDeletionsAsync(string site, ParsedThread thread, CancellationToken ct)
+    {
+        if (thread.Deleted)
+        {
+            await deletions.ThreadGoneAsync(site, thread.Id, Origin, ct);
+        }
+        var goneReplies = thread.Replies.Where(r => r.Deleted).Select(r => r.Id).ToList();
+        await deletions.RepliesGoneAsync(site, thread.Id, goneReplies, Origin, rawPagesQuoteThem: false, ct);
     }
 }

@@ -1,0 +1,23 @@
+using Crawler.TestSupport;
+using ZstdSharp;
+using ZstdSharp.Unsafe;
+
+namespace Crawler.Worker.Tests.Sources.Dumps;
+
+/// <summary>Dump files as Pushshift writes them: ndjson compressed with zstd <c>--long=31</c> (a 2 GiB window).</summary>
+internal static class DumpFiles
+{
+    public static string Compress(string ndjsonPath, TempDir dir)
+    {
+        var target = dir.Combine(Path.GetFileName(ndjsonPath) + ".zst");
+        using var output = File.Create(target);
+        using var zstd = new CompressionStream(output, level: 3);
+        zstd.SetParameter(ZSTD_cParameter.ZSTD_c_windowLog, 31);
+        zstd.SetParameter(ZSTD_cParameter.ZSTD_c_enableLongDistanceMatching, 1);
+        using var input = File.OpenRead(ndjsonPath);
+        input.CopyTo(zstd);
+        return target;
+    }
+
+    public static string Own(string name) => RepoPaths.OwnFixture("reddit-dumps", name);
+}
