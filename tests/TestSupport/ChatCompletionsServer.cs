@@ -21,6 +21,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     private int _inFlight;
     private int _maxInFlight;
     private int _answered;
+    private int _parked;
 
     private ChatCompletionsServer(TimeProvider time, Func<HttpContext, Task> fallback)
     {
@@ -34,6 +35,15 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     public IReadOnlyList<ChatRequest> Requests => _requests.ToList();
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Requests the server holds on purpose (silence, a slow answer), waiting for the client's clock to move.</summary>
+    public int Parked => Volatile.Read(ref _parked);
+
+    /// <summary>
+    /// True while an exchange of <paramref name="client"/> is on the wire and not held by the server: the fake
+    /// clock must wait for it rather than move.
+    /// </summary>
+    public bool InTransit(WireTracker client) => client.Open > Parked;
 
     /// <summary>Requests received plus requests answered: grows whenever the server sees progress.</summary>
     public int Progress => _requests.Count + Volatile.Read(ref _answered);
@@ -60,7 +70,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     };
 
     /// <summary>Never answers; returns when the client gives up and closes the connection.</summary>
-    public static Func<HttpContext, Task> Silence() => async c =>
+    public static Func<HttpContext, Task> Silence() => c => ServerOf(c).ParkAsync(async () =>
     {
         try
         {
@@ -70,6 +80,14 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         {
             // The client hung up: exactly what this answer waits for.
         }
+    });
+
+    /// <summary>Answers with <paramref name="answer"/> after <paramref name="delay"/> on the server's clock.</summary>
+    public static Func<HttpContext, Task> After(TimeSpan delay, Func<HttpContext, Task> answer) => async c =>
+    {
+        var server = ServerOf(c);
+        await server.ParkAsync(() => Task.Delay(delay, server._time));
+        await answer(c);
     };
 
     /// <summary>The request being answered, for answers that depend on what was asked.</summary>
@@ -97,8 +115,24 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         await context.Response.WriteAsync(body);
     }
 
+    private static ChatCompletionsServer ServerOf(HttpContext context) => (ChatCompletionsServer)context.Items[typeof(ChatCompletionsServer)]!;
+
+    private async Task ParkAsync(Func<Task> wait)
+    {
+        Interlocked.Increment(ref _parked);
+        try
+        {
+            await wait();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _parked);
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
+        context.Items[typeof(ChatCompletionsServer)] = this;
         var inFlight = Interlocked.Increment(ref _inFlight);
         try
         {

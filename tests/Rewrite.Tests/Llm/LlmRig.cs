@@ -7,8 +7,11 @@ namespace Crawler.Rewrite.Tests.Llm;
 /// <summary>The real client stack (pacing, retries, timeout, OpenAI SDK over HTTP) against a loopback chat server, on a fake clock.</summary>
 internal sealed class LlmRig : IAsyncDisposable
 {
-    private LlmRig(FakeTimeProvider time, ChatCompletionsServer server, ChatRewriter rewriter)
+    private readonly WireTracker _wire;
+
+    private LlmRig(FakeTimeProvider time, ChatCompletionsServer server, ChatRewriter rewriter, WireTracker wire)
     {
+        _wire = wire;
         Time = time;
         Server = server;
         Rewriter = rewriter;
@@ -33,13 +36,14 @@ internal sealed class LlmRig : IAsyncDisposable
         var server = await ChatCompletionsServer.StartAsync(time);
         var settings = options ?? Options();
         settings.Endpoint = server.Endpoint.ToString();
-        var rewriter = ChatRewriterBuilder.Build(settings, time, PromptFile.Load(Path.Combine(AppContext.BaseDirectory, "prompts"), "rewrite-v1"), apiKey, new SocketsHttpHandler(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        return new LlmRig(time, server, rewriter);
+        var wire = new WireTracker(new SocketsHttpHandler());
+        var rewriter = ChatRewriterBuilder.Build(settings, time, PromptFile.Load(Path.Combine(AppContext.BaseDirectory, "prompts"), "rewrite-v1"), apiKey, wire, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        return new LlmRig(time, server, rewriter, wire);
     }
 
     /// <summary>Rewrites one request while moving the fake clock whenever the client waits on it.</summary>
     public Task<RewriteResult> RewriteAsync(RewriteInput? input = null) =>
-        FakeClockDriver.RunAsync(Rewriter.RewriteAsync(input ?? Input, CancellationToken.None), Time.Advance, TimeSpan.FromSeconds(1), () => Server.Progress);
+        FakeClockDriver.RunAsync(Rewriter.RewriteAsync(input ?? Input, CancellationToken.None), Time.Advance, TimeSpan.FromSeconds(1), () => Server.Progress, busy: () => Server.InTransit(_wire));
 
     public static RewriteInput Input { get; } = new(
         new RequestParts("Remove my ex please", "Can someone remove my ex from this pic? Will tip $5", ["The one on the left"]),

@@ -74,19 +74,24 @@ internal sealed class RewriteRig : IAsyncDisposable
     public RewriteStage Stage(IInstructionRewriter rewriter, RewriteOptions? options = null) =>
         new(Pairs, Threads, Images, Rewrites, new RewriteImages(Blobs), rewriter, Options.Create(options ?? new RewriteOptions()));
 
+    private (ChatCompletionsServer Server, WireTracker Wire)? _model;
+
     public ChatRewriter ChatRewriter(ChatCompletionsServer server, RewriteOptions options)
     {
+        var wire = new WireTracker(new SocketsHttpHandler());
+        _model = (server, wire);
         options.Endpoint = server.Endpoint.ToString();
         options.Model ??= "test-model";
         var prompt = new PromptFile("rewrite-test", "Rewrite the request.");
-        return ChatRewriterBuilder.Build(options, Time, prompt, null, new SocketsHttpHandler(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        return ChatRewriterBuilder.Build(options, Time, prompt, null, wire, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
-    /// <summary>Runs the stage until nothing is due, moving the fake clock whenever the work waits on it.</summary>
+    /// <summary>Runs the stage until nothing is due, moving the fake clock whenever the work waits on it (never while a request is on the wire).</summary>
     public Task<StageRunSummary> RunAsync(IStageHandler stage, Func<int> progress, int maxAttempts = 5, double stepSeconds = 1)
     {
         var runner = new StageRunner([stage], Queue, Options.Create(new PipelineOptions { MaxAttempts = maxAttempts }), Time, NullLogger<StageRunner>.Instance);
-        return FakeClockDriver.RunAsync(runner.RunAsync(StageNames.Rewrite, null, CancellationToken.None), Time.Advance, TimeSpan.FromSeconds(stepSeconds), progress);
+        return FakeClockDriver.RunAsync(runner.RunAsync(StageNames.Rewrite, null, CancellationToken.None), Time.Advance, TimeSpan.FromSeconds(stepSeconds), progress,
+            busy: () => _model is { } model && model.Server.InTransit(model.Wire));
     }
 
     private async Task StoreImageAsync(string url, double[] colour)

@@ -16,7 +16,7 @@ public sealed class RewriteStageTests
     public async Task Run_HoldsConcurrencyAndRequestsPerMinute_UnderABurstOf500PendingRows()
     {
         await using var rig = await RewriteRig.StartAsync();
-        await using var server = await ChatCompletionsServer.StartAsync(rig.Time, SlowAnswer(rig.Time, TimeSpan.FromSeconds(3)));
+        await using var server = await ChatCompletionsServer.StartAsync(rig.Time, ChatCompletionsServer.After(TimeSpan.FromSeconds(3), c => ChatCompletionsServer.Reply(c, 200, ChatCompletionsServer.Completion(Answer).ToJsonString())));
         for (var i = 0; i < 500; i++)
         {
             await rig.AddPairAsync($"t{i:000}", $"Please remove the orange box number {i}");
@@ -111,10 +111,4 @@ public sealed class RewriteStageTests
         Assert.Equal(("Remove the orange box on the left.", EditTypes.RemoveObject, RewriteStatus.Ok, "rules", "rules-v2"),
             (row!.Instruction, row.EditType, row.Status, row.Model, row.PromptVersion));
     }
-
-    private static Func<HttpContext, Task> SlowAnswer(TimeProvider time, TimeSpan delay) => async context =>
-    {
-        await Task.Delay(delay, time);
-        await ChatCompletionsServer.Reply(context, 200, ChatCompletionsServer.Completion(Answer).ToJsonString());
-    };
 }
