@@ -34,7 +34,7 @@ internal sealed class SampleSiteBuilder
         var id = $"dm{index:D3}";
         var kind = index % 8;
         var created = FirstPost + (index * 5400L);
-        var scene = SampleScenes.Create(random, noiseSeed: 1000 + index);
+        var scene = SampleScenes.Create(random, index);
         _originals[index] = scene;
         var request = SampleRequest.For(index, scene, variant: index / 4);
         var requester = $"requester_{index:D3}";

@@ -9,9 +9,10 @@ internal sealed record Scene(
     IReadOnlyList<SceneObject> Objects,
     string? Caption = null,
     int Width = 640,
-    int Height = 480)
+    int Height = 480,
+    int? HorizonY = null)
 {
-    public int Horizon => Height * 3 / 5;
+    public int Horizon => HorizonY ?? Height * 3 / 5;
 }
 
 /// <summary>One object in a scene, named the way a requester would name it ("the red ball").</summary>
