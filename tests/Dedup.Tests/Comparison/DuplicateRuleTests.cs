@@ -6,7 +6,7 @@ namespace Crawler.Dedup.Tests.Comparison;
 
 /// <summary>
 /// The rule that makes two originals one cluster, on pictures of one composition: a repost keeps its colours
-/// through re-encoding, resizing, cropping, mirroring or a small rotation; another picture of the
+/// through re-encoding, resizing, cropping, mirroring, a small rotation or a caption; another picture of the
 /// same layout does not, even where its embedding and its registered edges come close.
 /// </summary>
 public sealed class DuplicateRuleTests : IDisposable
@@ -43,6 +43,9 @@ public sealed class DuplicateRuleTests : IDisposable
         ["cropped to 85%"] = image => Encoded(image.ExtractArea(40, 10, 544, 408), 90),
         ["mirrored"] = image => Encoded(image.FlipHor(), 90),
         ["turned 4 degrees and cropped"] = image => Encoded(Turned(image, 4), 90),
+        // The evaluation's caption: half the width, a twelfth of the height, near the bottom.
+        ["small caption"] = image => Encoded(Captioned(image, image.Width / 2, image.Height / 12, image.Width / 4, image.Height - (image.Height / 8)), 90),
+        ["corner watermark"] = image => Encoded(Captioned(image, image.Width / 4, image.Height / 20, image.Width - (image.Width / 4) - 12, image.Height - (image.Height / 20) - 12), 90),
     };
 
     public static TheoryData<string> OtherPictures => [.. SameLayoutOtherPictures.Keys];
@@ -125,5 +128,16 @@ public sealed class DuplicateRuleTests : IDisposable
         var keep = 1 / (Math.Cos(degrees * Math.PI / 180) + (Math.Sin(degrees * Math.PI / 180) * 4 / 3));
         var (w, h) = ((int)(image.Width * keep), (int)(image.Height * keep));
         return rotated.ExtractArea((rotated.Width - w) / 2, (rotated.Height - h) / 2, w, h);
+    }
+
+    private static Image Captioned(Image image, int width, int height, int x, int y)
+    {
+        using var text = Image.Text("<b>@daily_pics</b>", font: "sans", width: width, height: height);
+        using var shadow = text.Gaussblur(1.5);
+        return image.Mutate(canvas =>
+        {
+            canvas.DrawMask([0.0, 0.0, 0.0], shadow, x + 1, y + 1);
+            canvas.DrawMask([255.0, 255.0, 255.0], text, x, y);
+        });
     }
 }
