@@ -59,6 +59,21 @@ public sealed class DemoTests
         Assert.StartsWith("repost", reasons["reddit:dm007:dm007c2:0"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Demo_RejectsAsRepostsExactlyTheRepostedRequests_AmongEightyThreads()
+    {
+        using var dir = new TempDir();
+        await DemoSnapshot.RunAsync(dir.Path, threads: 80);
+
+        // Thread 8k+7 re-posts the photo of thread 8k, downsized and re-encoded (SampleSiteBuilder); the other 70
+        // requests are different photos, many of them of one layout with other colours, or mirrored.
+        var expected = Enumerable.Range(0, 80).Where(i => i % 8 == 7).ToDictionary(i => $"dm{i:D3}", i => $"repost: the original was first posted in thread reddit:dm{i - 7:D3}");
+        var reposts = Catalog.Query(dir.Path, "SELECT pair_id, reason FROM pairs WHERE reason LIKE 'repost%'")
+            .ToDictionary(r => (string)r["pair_id"]!, r => (string)r["reason"]!);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), reposts.Keys.Select(id => id.Split(':')[1]).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(reposts, r => Assert.Equal(expected[r.Key.Split(':')[1]], r.Value));
+    }
+
     private static bool IsJpegOrPng(byte[] bytes) =>
         (bytes.Length > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8) || (bytes.Length > 8 && bytes[0] == 0x89 && bytes[1] == (byte)'P');
 }

@@ -6,9 +6,10 @@ using Crawler.Dedup.Tests.Evaluation;
 namespace Crawler.Bench.Dedup;
 
 /// <summary>
-/// <c>bench/run dedup-quality [--photos DIR] [--threshold S,...] [--design Name=value,...;...]
-/// [--onnx FILE --size N --mean R,G,B --std R,G,B]</c>: the quality evaluation of the tests, printed in
-/// full, ours beside a plain 64-bit pHash. The result line compares hard-duplicate recall, where the two
+/// <c>bench/run dedup-quality [--photos DIR] [--threshold S,...] [--structure E] [--colour C]
+/// [--design Name=value,...;...] [--onnx FILE --size N --mean R,G,B --std R,G,B]</c>: the quality evaluation
+/// of the tests, printed in full, ours beside a plain 64-bit pHash. <c>--threshold</c>, <c>--structure</c> and
+/// <c>--colour</c> replace the similarity, edge and colour thresholds of <see cref="DuplicateRule.Measured"/>. The result line compares hard-duplicate recall, where the two
 /// differ most. <c>--design</c> tries other descriptor parameters; <c>--onnx</c> evaluates a learned model
 /// (exported with tools/export-embedding-model.py) to measure its thresholds.
 /// </summary>
@@ -23,6 +24,11 @@ internal sealed class QualityBenchmark : IBenchmark
         var photos = Arguments.Value(args, "--photos") ?? Photos.DefaultFolder;
         var thresholds = (Arguments.Value(args, "--threshold") ?? MeasuredThresholds.NearDuplicate.ToString(CultureInfo.InvariantCulture))
             .Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
+        var rule = DuplicateRule.Measured with
+        {
+            Structure = Number(Arguments.Value(args, "--structure")) ?? MeasuredThresholds.DuplicateStructure,
+            Colour = Number(Arguments.Value(args, "--colour")) ?? MeasuredThresholds.DuplicateColour,
+        };
         var models = Arguments.Value(args, "--onnx") is { } onnx
             ? [EmbeddingModel.FromFile(Path.GetFileName(onnx), onnx, int.Parse(Arguments.Value(args, "--size") ?? "224", CultureInfo.InvariantCulture),
                 Floats(Arguments.Value(args, "--mean") ?? "0.485,0.456,0.406"), Floats(Arguments.Value(args, "--std") ?? "0.229,0.224,0.225"), null, null)]
@@ -37,12 +43,14 @@ internal sealed class QualityBenchmark : IBenchmark
             using var embedder = new OnnxEmbedder(EmbeddingSessionFactory.Create(model, ProviderRequest.CpuOnly()), new EmbedderSettings(DecodeThreads: Environment.ProcessorCount));
             foreach (var threshold in thresholds)
             {
-                last = new QualityEvaluation(set, threshold, MeasuredThresholds.DuplicateStructure, MeasuredThresholds.Unrelated, MeasuredThresholds.UnrelatedStructure, MeasuredThresholds.NoOpBlockDifference).Run(embedder);
+                last = new QualityEvaluation(set, rule with { Similarity = threshold }, MeasuredThresholds.Unrelated, MeasuredThresholds.UnrelatedStructure, MeasuredThresholds.NoOpBlockDifference).Run(embedder);
                 Console.WriteLine(models.Count * thresholds.Count > 1 ? $"{last.Ours.Row()} false {last.Ours.FalseMatches}, closest other {last.ClosestDifferentPhotos:0.000}, {string.Join(", ", last.Ours.ByChange.Select(c => $"{c.Key} {c.Value:0.00}"))}" : last.ToString());
             }
         }
         return Task.FromResult(new BenchResult(last!.Ours.HardRecall, last.PHash.HardRecall, "hard-duplicate-recall"));
     }
+
+    private static double? Number(string? text) => text is null ? null : double.Parse(text, CultureInfo.InvariantCulture);
 
     private static float[] Floats(string text) => [.. text.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture))];
 

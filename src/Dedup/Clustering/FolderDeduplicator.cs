@@ -6,9 +6,9 @@ namespace Crawler.Dedup.Clustering;
 
 /// <summary>
 /// Groups the image files of a folder into clusters of near-duplicates (the <c>dedup</c> verb), with the
-/// service's rule: close embeddings, confirmed by registered edge maps.
+/// service's rule (<see cref="DuplicateRule"/>): close embeddings, confirmed by registration.
 /// </summary>
-public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold, double structureThreshold)
+public sealed class FolderDeduplicator(IImageEmbedder embedder, DuplicateRule rule)
 {
     /// <param name="progress">Called after each file with the number done.</param>
     /// <returns>Clusters of two or more file names relative to <paramref name="folder"/>, each sorted, ordered by first name; and the files that could not be read, with reasons.</returns>
@@ -53,8 +53,7 @@ public sealed class FolderDeduplicator(IImageEmbedder embedder, float threshold,
         {
             for (var j = i + 1; j < names.Count; j++)
             {
-                if (Find(i) != Find(j) && VectorMath.Dot(vectors[i], vectors[j]) >= threshold
-                    && AlignedStructure.Between(read(names[i]), read(names[j])) >= structureThreshold)
+                if (Find(i) != Find(j) && rule.Proposes(VectorMath.Dot(vectors[i], vectors[j])) && rule.Confirms(read(names[i]), read(names[j])))
                 {
                     parent[Find(j)] = Find(i);
                 }

@@ -8,7 +8,7 @@ internal sealed record EdgeMap(float[] Values, int Width, int Height)
     /// <summary>The edge map of <paramref name="grey"/> turned by <paramref name="degrees"/> and cropped to what stays inside the frame.</summary>
     public static EdgeMap Of(Image grey, double degrees)
     {
-        using var turned = degrees == 0 ? grey.Copy() : Turned(grey, degrees);
+        using var turned = Tilt.Apply(grey, degrees);
         using var sobel = turned.Sobel();
         using var blurred = sobel.Cast(Enums.BandFormat.Float).Gaussblur(1.0);
         return new EdgeMap(blurred.WriteToMemory<float>(), blurred.Width, blurred.Height);
@@ -24,14 +24,14 @@ internal sealed record EdgeMap(float[] Values, int Width, int Height)
         return this with { Values = mirrored };
     }
 
-    /// <summary>The best Pearson correlation of <paramref name="small"/> with any window of this map of its size.</summary>
-    public double BestCorrelation(EdgeMap small)
+    /// <summary>The best Pearson correlation of <paramref name="small"/> with any window of this map of its size, and that window's corner.</summary>
+    public (double Correlation, int X, int Y) BestCorrelation(EdgeMap small)
     {
         var n = small.Values.Length;
         var meanB = small.Values.Average();
         var centred = small.Values.Select(v => v - meanB).ToArray();
         var varB = centred.Sum(v => (double)v * v);
-        var best = -1.0;
+        var best = (Correlation: -1.0, X: 0, Y: 0);
         for (var dy = 0; dy + small.Height <= Height; dy++)
         {
             for (var dx = 0; dx + small.Width <= Width; dx++)
@@ -46,22 +46,12 @@ internal sealed record EdgeMap(float[] Values, int Width, int Height)
                     sumAB += System.Numerics.Tensors.TensorPrimitives.Dot<float>(row, other);
                 }
                 var varA = sumAA - (sumA * sumA / n);
-                if (varA > 0 && varB > 0)
+                if (varA > 0 && varB > 0 && sumAB / Math.Sqrt(varA * varB) is var correlation && correlation > best.Correlation)
                 {
-                    best = Math.Max(best, sumAB / Math.Sqrt(varA * varB));
+                    best = (correlation, dx, dy);
                 }
             }
         }
         return best;
-    }
-
-    private static Image Turned(Image grey, double degrees)
-    {
-        var radians = Math.Abs(degrees) * Math.PI / 180;
-        var aspect = Math.Max((double)grey.Width / grey.Height, (double)grey.Height / grey.Width);
-        var keep = 1 / (Math.Cos(radians) + (Math.Sin(radians) * aspect));
-        using var rotated = grey.Rotate(degrees);
-        var (w, h) = ((int)(grey.Width * keep), (int)(grey.Height * keep));
-        return rotated.ExtractArea((rotated.Width - w) / 2, (rotated.Height - h) / 2, w, h);
     }
 }

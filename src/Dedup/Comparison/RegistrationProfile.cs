@@ -5,9 +5,10 @@ using NetVips;
 namespace Crawler.Dedup.Comparison;
 
 /// <summary>
-/// What registration needs of one image, decoded once: a small grey copy from which the edge maps of the
-/// original side are resampled on demand, and the edit side's edge maps (straight and tilted 4 degrees
-/// either way, each also mirrored).
+/// What registration needs of one image, decoded once: a small grey copy and a small colour copy from which
+/// the edge and colour maps of the original side are resampled on demand, and the edit side's maps (straight
+/// and tilted 4 degrees either way, each also mirrored). Colour maps are made only for the views that the
+/// best alignment uses.
 /// </summary>
 public sealed class RegistrationProfile : IDisposable
 {
@@ -19,16 +20,18 @@ public sealed class RegistrationProfile : IDisposable
     private static readonly double[] Angles = [0, -4, 4];
 
     private readonly Image _grey;
-    private readonly ConcurrentDictionary<(int, int), EdgeMap> _sources = new();
+    private readonly Image _colour;
+    private readonly ConcurrentDictionary<(int, int), RegistrationView> _sources = new();
 
-    private RegistrationProfile(Image grey)
+    private RegistrationProfile(Image grey, Image colour)
     {
-        _grey = grey;
-        using var small = grey.ThumbnailImage(EditSide, height: EditSide);
+        (_grey, _colour) = (grey, colour);
+        using var smallGrey = grey.ThumbnailImage(EditSide, height: EditSide);
         Targets = [.. Angles.SelectMany(angle =>
         {
-            var map = EdgeMap.Of(small, angle);
-            return new[] { map, map.Mirrored() };
+            var edges = EdgeMap.Of(smallGrey, angle);
+            var colours = new Lazy<ColourMap>(() => EditColours(angle));
+            return new[] { new RegistrationView(edges, () => colours.Value), new RegistrationView(edges.Mirrored(), () => colours.Value.Mirrored()) };
         })];
     }
 
@@ -36,7 +39,7 @@ public sealed class RegistrationProfile : IDisposable
 
     public int Height => _grey.Height;
 
-    internal IReadOnlyList<EdgeMap> Targets { get; }
+    internal IReadOnlyList<RegistrationView> Targets { get; }
 
     /// <exception cref="ImageRejectedException">The bytes do not decode.</exception>
     public static RegistrationProfile Of(byte[] bytes)
@@ -44,10 +47,14 @@ public sealed class RegistrationProfile : IDisposable
         try
         {
             using var thumb = Image.ThumbnailBuffer(bytes, OriginalSide, height: OriginalSide);
-            using var flat = thumb.HasAlpha() ? thumb.Flatten([255.0]) : thumb.Copy();
+            using var flattened = thumb.HasAlpha() ? thumb.Flatten([255.0]) : thumb.Copy();
+            // Decoded once: the grey and the colour copy both read it, and the decoder reads only forwards.
+            using var flat = flattened.CopyMemory();
             using var grey = flat.Colourspace(Enums.Interpretation.Bw);
             using var band = grey.ExtractBand(0);
-            return new RegistrationProfile(band.Cast(Enums.BandFormat.Float).CopyMemory());
+            using var srgb = flat.Colourspace(Enums.Interpretation.Srgb);
+            using var rgb = srgb.Bands > 3 ? srgb.ExtractBand(0, n: 3) : srgb.Copy();
+            return new RegistrationProfile(band.Cast(Enums.BandFormat.Float).CopyMemory(), rgb.CopyMemory());
         }
         catch (VipsException e)
         {
@@ -55,11 +62,29 @@ public sealed class RegistrationProfile : IDisposable
         }
     }
 
-    internal EdgeMap SourceAt(int width, int height) => _sources.GetOrAdd((width, height), size =>
+    internal RegistrationView SourceAt(int width, int height) => _sources.GetOrAdd((width, height), size =>
     {
-        using var resized = _grey.ThumbnailImage(size.Item1, height: size.Item2, size: Enums.Size.Force);
-        return EdgeMap.Of(resized, 0);
+        using var grey = _grey.ThumbnailImage(size.Item1, height: size.Item2, size: Enums.Size.Force);
+        return new RegistrationView(EdgeMap.Of(grey, 0), () => Colours(size.Item1, size.Item2, 0));
     });
 
-    public void Dispose() => _grey.Dispose();
+    /// <summary>The edit side's colours, sized and tilted as its edge maps are.</summary>
+    private ColourMap EditColours(double angle)
+    {
+        using var small = _colour.ThumbnailImage(EditSide, height: EditSide);
+        return Colours(small.Width, small.Height, angle);
+    }
+
+    private ColourMap Colours(int width, int height, double angle)
+    {
+        using var resized = _colour.ThumbnailImage(width, height: height, size: Enums.Size.Force);
+        using var lab = resized.Colourspace(Enums.Interpretation.Lab);
+        return ColourMap.Of(lab, angle);
+    }
+
+    public void Dispose()
+    {
+        _grey.Dispose();
+        _colour.Dispose();
+    }
 }

@@ -31,7 +31,7 @@ internal static class DedupCommand
             var embedder = host.Services.GetRequiredService<IImageEmbedder>();
             var settings = host.Services.GetRequiredService<IOptions<DedupOptions>>().Value;
             using var progress = new ConsoleProgress("dedup");
-            var clusters = new FolderDeduplicator(embedder, (float)settings.NearDuplicateSimilarity, settings.DuplicateStructureAbove).Cluster(folder.FullName, progress.Report);
+            var clusters = new FolderDeduplicator(embedder, settings.DuplicateRule()).Cluster(folder.FullName, progress.Report);
             progress.Dispose();
             foreach (var (file, reason) in clusters.Skipped)
             {

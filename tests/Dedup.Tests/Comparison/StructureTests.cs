@@ -22,7 +22,7 @@ public sealed class StructureTests
     }
 
     [Fact]
-    public void AlignedStructure_FindsACroppedMirroredCopy_ButNotAnotherPicture()
+    public void ImageRegistration_AlignsACroppedMirroredCopy_ButNotAnotherPicture()
     {
         using var scene = TestImages.Scene(42);
         using var crop = scene.ExtractArea(30, 20, 408, 306);
@@ -31,8 +31,8 @@ public sealed class StructureTests
         using var texture = noise.Gaussblur(2).Cast(Enums.BandFormat.Uchar);
         using var otherPicture = texture.Bandjoin(texture, texture).Copy(interpretation: Enums.Interpretation.Srgb);
 
-        var copy = AlignedStructure.Between(TestImages.Jpeg(scene), TestImages.Jpeg(mirroredCrop, quality: 60));
-        var other = AlignedStructure.Between(TestImages.Jpeg(scene), TestImages.Jpeg(otherPicture));
+        var copy = ImageRegistration.Between(TestImages.Jpeg(scene), TestImages.Jpeg(mirroredCrop, quality: 60)).Structure;
+        var other = ImageRegistration.Between(TestImages.Jpeg(scene), TestImages.Jpeg(otherPicture)).Structure;
 
         Assert.True(copy >= MeasuredThresholds.DuplicateStructure, $"cropped mirrored copy: {copy}");
         Assert.True(other < MeasuredThresholds.DuplicateStructure, $"other picture: {other}");

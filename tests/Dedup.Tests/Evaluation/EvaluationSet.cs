@@ -24,7 +24,7 @@ public sealed class EvaluationSet
     private readonly Lazy<IReadOnlyList<ulong>> _hashes;
     private readonly Lazy<IReadOnlyDictionary<int, double>> _differences;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), double> _structure = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), double> _registered = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), RegisteredMatch> _registered = new();
     private readonly Lazy<RegistrationProfile[]> _profiles;
 
     private EvaluationSet(IReadOnlyList<EvaluationImage> images)
@@ -49,9 +49,9 @@ public sealed class EvaluationSet
     public double Structure(int original, int other) =>
         _structure.GetOrAdd((original, other), k => StructureSimilarity.Of(Images[k.Item1].Bytes, Images[k.Item2].Bytes));
 
-    /// <summary>Registered edge-map correlation of two images (either may be the cropped one), computed once per pair.</summary>
-    public double Registered(int a, int b) =>
-        _registered.GetOrAdd((Math.Min(a, b), Math.Max(a, b)), k => AlignedStructure.Between(_profiles.Value[k.Item1], _profiles.Value[k.Item2]));
+    /// <summary>The registration of two images (either may be the cropped one), computed once per pair.</summary>
+    public RegisteredMatch Registered(int a, int b) =>
+        _registered.GetOrAdd((Math.Min(a, b), Math.Max(a, b)), k => ImageRegistration.Between(_profiles.Value[k.Item1], _profiles.Value[k.Item2]));
 
     /// <summary>The pixel filter's block difference between each variant and its original, by variant index.</summary>
     public IReadOnlyDictionary<int, double> Differences => _differences.Value;

@@ -9,7 +9,7 @@ namespace Crawler.Dedup.Tests.Evaluation;
 /// Runs the evaluation: our embedder with its thresholds and pixel filter, and a plain 64-bit pHash, on the
 /// same images in the same run.
 /// </summary>
-public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, double duplicateStructure, double unrelated, double unrelatedStructure, double noOp)
+public sealed class QualityEvaluation(EvaluationSet set, DuplicateRule duplicates, double unrelated, double unrelatedStructure, double noOp)
 {
     public QualityReport Run(IImageEmbedder embedder)
     {
@@ -18,12 +18,12 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
         var hashes = set.Hashes;
         var differences = set.Differences;
         double Similarity(int a, int b) => VectorMath.Dot(vectors[a], vectors[b]);
-        bool Same(int a, int b) => Similarity(a, b) >= nearDuplicate && set.Registered(a, b) >= duplicateStructure;
+        bool Same(int a, int b) => duplicates.Proposes(Similarity(a, b)) && duplicates.Confirms(set.Registered(a, b));
         var original = set.OriginalOf;
         Warm(images, Similarity, original);
         bool Related(int o, int e) => Similarity(o, e) >= unrelated || set.Structure(o, e) >= unrelatedStructure;
         bool KeptAsEdit(int o, int e) => Related(o, e) && differences[e] > noOp;
-        var ours = QualityScores.Score($"{embedder.ModelId} (sim >= {nearDuplicate:0.00}, edges >= {duplicateStructure:0.00})", set, Same, KeptAsEdit);
+        var ours = QualityScores.Score($"{embedder.ModelId} (sim {duplicates.Similarity:0.00}, edges {duplicates.Structure:0.00}, colour {duplicates.Colour:0.00})", set, Same, KeptAsEdit);
         var phash = QualityScores.Score($"pHash 64-bit (Hamming <= {PHash.MatchDistance})", set, (a, b) => PHash.Distance(hashes[a], hashes[b]) <= PHash.MatchDistance, null);
         var originals = original.Values.ToList();
         // Each original against the next eight (cyclically): enough pairs of different photos for the rates, at a fraction of the cost.
@@ -54,7 +54,7 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
     private void Warm(IReadOnlyList<EvaluationImage> images, Func<int, int, double> similarity, IReadOnlyDictionary<int, int> original)
     {
         var candidates = Enumerable.Range(0, images.Count).Where(i => images[i].Group <= VariantGroup.HardDuplicate).ToList();
-        var registered = candidates.SelectMany(a => candidates.Where(b => b > a && similarity(a, b) >= nearDuplicate).Select(b => (a, b)))
+        var registered = candidates.SelectMany(a => candidates.Where(b => b > a && duplicates.Proposes(similarity(a, b))).Select(b => (a, b)))
             .Concat(Enumerable.Range(0, images.Count).Where(i => images[i].Group != VariantGroup.Original).Select(i => (a: original[images[i].Source], b: i)));
         Parallel.ForEach(registered, p => set.Registered(p.a, p.b));
         Parallel.ForEach(Enumerable.Range(0, images.Count).Where(i => images[i].Group != VariantGroup.Original), i => set.Structure(original[images[i].Source], i));
@@ -66,7 +66,8 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
         foreach (var (i, image) in images.Index().Where(x => x.Item.Group != VariantGroup.Original))
         {
             var s = similarity(original[image.Source], i);
-            var same = s >= nearDuplicate && set.Registered(original[image.Source], i) >= duplicateStructure;
+            var registered = set.Registered(original[image.Source], i);
+            var same = duplicates.Proposes(s) && duplicates.Confirms(registered);
             var missed = image.Group switch
             {
                 VariantGroup.LargeEdit => same,
@@ -75,7 +76,7 @@ public sealed class QualityEvaluation(EvaluationSet set, double nearDuplicate, d
             };
             if (missed)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {image.Group,-13} {image.Change,-26} {image.Photo,-18} similarity {s:0.000} registered edges {set.Registered(original[image.Source], i):0.00} block difference {differences[i]:0.0}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {image.Group,-13} {image.Change,-26} {image.Photo,-18} similarity {s:0.000} registered edges {registered.Structure:0.00} colour {registered.Colour:0.00} block difference {differences[i]:0.0}");
             }
         }
         return text.ToString();

@@ -16,7 +16,7 @@ public sealed class QualityEvaluationTests(ITestOutputHelper output)
         var set = EvaluationSet.Build(SharedFixtures.PathOf("images", "opencv-samples"));
         using var embedder = new OnnxEmbedder(EmbeddingSessionFactory.Create(PerceptualModel.Create(), ProviderRequest.CpuOnly()), new EmbedderSettings(DecodeThreads: 2));
 
-        var report = new QualityEvaluation(set, MeasuredThresholds.NearDuplicate, MeasuredThresholds.DuplicateStructure,
+        var report = new QualityEvaluation(set, DuplicateRule.Measured,
             MeasuredThresholds.Unrelated, MeasuredThresholds.UnrelatedStructure, MeasuredThresholds.NoOpBlockDifference).Run(embedder);
         output.WriteLine(report.ToString());
 

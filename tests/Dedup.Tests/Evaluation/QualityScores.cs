@@ -61,10 +61,10 @@ public sealed record QualityScores(
     }
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Method,-44} | {Precision,9:0.000} | {DuplicateRecall,8:0.000} | {HardRecall,8:0.000} | {LargeEditsKeptApart,10:0.000} | {(SmallEditsKept is { } s ? s.ToString("0.000", CultureInfo.InvariantCulture) : "-"),10} |");
+        $"| {Method,-52} | {Precision,9:0.000} | {DuplicateRecall,8:0.000} | {HardRecall,8:0.000} | {LargeEditsKeptApart,10:0.000} | {(SmallEditsKept is { } s ? s.ToString("0.000", CultureInfo.InvariantCulture) : "-"),10} |");
 
     public const string Header = """
-        | method                                       | precision | dup rec. | hard rec.| large apart| small kept |
-        |----------------------------------------------|-----------|----------|----------|------------|------------|
+        | method                                               | precision | dup rec. | hard rec.| large apart| small kept |
+        |------------------------------------------------------|-----------|----------|----------|------------|------------|
         """;
 }

@@ -19,6 +19,13 @@ public sealed class DedupOptions
     [Range(-1.0, 1.0)]
     public double DuplicateStructureAbove { get; set; } = MeasuredThresholds.DuplicateStructure;
 
+    /// <summary>
+    /// ... and only if, so aligned, at least this share of the picture keeps its colour (blocks within 12 delta E):
+    /// one layout with another ground or other objects lines up its edges, not its colours.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double DuplicateColourAbove { get; set; } = MeasuredThresholds.DuplicateColour;
+
     /// <summary>An edit whose similarity to its original is below this shares nothing with it (a meme, a wrong pairing).</summary>
     [Range(-1.0, 1.0)]
     public double UnrelatedBelow { get; set; } = MeasuredThresholds.Unrelated;
@@ -33,4 +40,7 @@ public sealed class DedupOptions
     /// </summary>
     [Range(0.0, 255.0)]
     public double NoOpMaxBlockDifference { get; set; } = MeasuredThresholds.NoOpBlockDifference;
+
+    /// <summary>When two originals are the same picture, as these settings say.</summary>
+    public DuplicateRule DuplicateRule() => new(NearDuplicateSimilarity, DuplicateStructureAbove, DuplicateColourAbove);
 }

@@ -60,9 +60,10 @@ public sealed class DedupStage(
             ? await clusters.OwnerThreadAsync(existing, model, ct)
             : null;
         var sourceBytes = await blobs.GetAsync(sourceSha, ct);
-        // Close embeddings propose a repost; registered edges confirm it, since photos of one layout embed alike.
-        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, settings.NearDuplicateSimilarity,
-            async (candidate, token) => AlignedStructure.Between(await blobs.GetAsync(candidate, token), sourceBytes) >= settings.DuplicateStructureAbove, ct);
+        // Close embeddings propose a repost; registration confirms it, since photos of one layout embed alike.
+        var rule = settings.DuplicateRule();
+        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, rule.Similarity,
+            async (candidate, token) => rule.Confirms(await blobs.GetAsync(candidate, token), sourceBytes), ct);
         var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
         var thread = ThreadKey.Format(pair.Site, pair.ThreadId);
         if (previousOwner is not null && previousOwner != owner)
