@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Crawler.Bench.Dedup;
@@ -33,21 +32,5 @@ internal static class TorchPeer
 
     private static string Script => Path.Combine(AppContext.BaseDirectory, "Peers", "torch_resnet50.py");
 
-    /// <returns>Standard output, or null when python exits with an error.</returns>
-    private static string? Python(IReadOnlyList<string> args, bool quiet)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = quiet, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start python3");
-        var output = process.StandardOutput.ReadToEnd();
-        if (quiet)
-        {
-            _ = process.StandardError.ReadToEnd();
-        }
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : null;
-    }
+    private static string? Python(IReadOnlyList<string> args, bool quiet) => ChildProcess.Run("python3", args, quiet);
 }

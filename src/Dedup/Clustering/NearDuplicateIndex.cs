@@ -1,41 +1,56 @@
-using System.Numerics.Tensors;
-
 namespace Crawler.Dedup.Clustering;
 
 /// <summary>
-/// Exact nearest-neighbour search over L2-normalised vectors, stored column by column so that a query is a
-/// few long SIMD multiply-adds (one per dimension) over all entries. Brute force is exact and cheap at the
-/// built-in model's 34 dimensions (measured in the README); past <see cref="ParallelFrom"/> entries the scan
-/// is split across cores. Keys are the caller's.
+/// Exact threshold search over embedding vectors: every entry whose dot product with the query reaches the
+/// threshold (for L2-normalised vectors, the cosine similarity). Small collections are scanned whole, column by
+/// column; from <see cref="PartitionFrom"/> entries a k-means partition (<see cref="CoarsePartition"/>) skips the
+/// cells that cannot hold a match, with the same answers. The partition is rebuilt, at the next query, whenever
+/// the collection has doubled since it was built. Keys are the caller's.
 /// </summary>
 public sealed class NearDuplicateIndex<TKey>
     where TKey : notnull
 {
-    /// <summary>Collections at least this large are scanned on all cores.</summary>
-    public const int ParallelFrom = 200_000;
+    /// <summary>Collections at least this large are partitioned (the crossover measured by <c>bench/run dedup-index</c>).</summary>
+    public const int PartitionFrom = 20_000;
 
+    private readonly int _partitionFrom;
     private readonly List<TKey> _keys = [];
-    private float[][] _columns = [];
+    private VectorColumns? _scanned;
+    private CoarsePartition? _partition;
+    private int _dimensions;
+
+    public NearDuplicateIndex()
+        : this(PartitionFrom)
+    {
+    }
+
+    internal NearDuplicateIndex(int partitionFrom) => _partitionFrom = partitionFrom;
 
     public int Count => _keys.Count;
 
+    /// <summary>Cells of the partition; 0 while the collection is scanned whole.</summary>
+    internal int Cells => _partition?.Cells ?? 0;
+
+    /// <summary>Entries scored by the last query: the work the partition saved is Count minus this.</summary>
+    internal int LastScored { get; private set; }
+
     public void Add(TKey key, ReadOnlySpan<float> vector)
     {
-        if (_keys.Count == 0 && _columns.Length != vector.Length)
+        if (_keys.Count == 0)
         {
-            _columns = [.. Enumerable.Range(0, vector.Length).Select(_ => new float[1024])];
+            _dimensions = vector.Length;
         }
-        if (vector.Length != _columns.Length)
+        else if (vector.Length != _dimensions)
         {
-            throw new ArgumentException($"vector has {vector.Length} dimensions; the index holds {_columns.Length}", nameof(vector));
+            throw new ArgumentException($"vector has {vector.Length} dimensions; the index holds {_dimensions}", nameof(vector));
         }
-        for (var d = 0; d < vector.Length; d++)
+        if (_partition is not null)
         {
-            if (_keys.Count == _columns[d].Length)
-            {
-                Array.Resize(ref _columns[d], _columns[d].Length * 2);
-            }
-            _columns[d][_keys.Count] = vector[d];
+            _partition.Add(_keys.Count, vector);
+        }
+        else
+        {
+            (_scanned ??= new VectorColumns(_dimensions, 1024)).Add(vector);
         }
         _keys.Add(key);
     }
@@ -47,49 +62,48 @@ public sealed class NearDuplicateIndex<TKey>
     /// <summary>Up to <paramref name="limit"/> entries at or above <paramref name="threshold"/>, most similar first (ties: earliest added).</summary>
     public IReadOnlyList<(TKey Key, float Similarity)> Candidates(ReadOnlySpan<float> vector, float threshold, int limit)
     {
-        if (_keys.Count == 0)
+        Reorganise();
+        var hits = new List<(int Ordinal, float Similarity)>();
+        if (_partition is not null)
         {
-            return [];
+            LastScored = _partition.Search(vector, threshold, hits);
         }
-        var similarities = new float[_keys.Count];
-        var query = vector.ToArray();
-        if (_keys.Count >= ParallelFrom)
+        else if (_scanned is not null)
         {
-            Parallel.For(0, Environment.ProcessorCount, part => Scan(query, similarities, part, Environment.ProcessorCount));
-        }
-        else
-        {
-            Scan(query, similarities, 0, 1);
-        }
-        var above = new List<int>();
-        for (var i = 0; i < similarities.Length; i++)
-        {
-            if (similarities[i] >= threshold)
+            var similarities = new float[_scanned.Count];
+            _scanned.Score(vector, similarities);
+            for (var i = 0; i < similarities.Length; i++)
             {
-                above.Add(i);
+                if (similarities[i] >= threshold)
+                {
+                    hits.Add((i, similarities[i]));
+                }
             }
+            LastScored = similarities.Length;
         }
-        return above
-            .OrderByDescending(i => similarities[i])
-            .ThenBy(i => i)
+        return hits
+            .OrderByDescending(h => h.Similarity)
+            .ThenBy(h => h.Ordinal)
             .Take(limit)
-            .Select(i => (_keys[i], similarities[i]))
+            .Select(h => (_keys[h.Ordinal], h.Similarity))
             .ToList();
     }
 
-    private void Scan(float[] query, float[] similarities, int part, int parts)
+    /// <summary>Partitions the collection once it is large enough, and again each time it has doubled.</summary>
+    private void Reorganise()
     {
-        // Blocks small enough that their running sums stay in the L1 cache while every column passes over them.
-        const int block = 4096;
-        var (start, end) = ((int)((long)_keys.Count * part / parts), (int)((long)_keys.Count * (part + 1) / parts));
-        for (var from = start; from < end; from += block)
+        if (_scanned is { } scanned && scanned.Count >= _partitionFrom)
         {
-            var length = Math.Min(block, end - from);
-            var result = similarities.AsSpan(from, length);
-            for (var d = 0; d < query.Length; d++)
+            var rows = new VectorRows(scanned.Dimensions, scanned.Count);
+            for (var i = 0; i < scanned.Count; i++)
             {
-                TensorPrimitives.MultiplyAdd(_columns[d].AsSpan(from, length), query[d], result, result);
+                scanned.CopyTo(i, rows.Append(i));
             }
+            (_partition, _scanned) = (CoarsePartition.Build(rows), null);
+        }
+        else if (_partition is { } partition && partition.Count >= 2 * partition.BuiltCount)
+        {
+            _partition = CoarsePartition.Build(partition.Rows(_dimensions));
         }
     }
 }
