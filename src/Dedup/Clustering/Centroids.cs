@@ -6,14 +6,14 @@ namespace Crawler.Dedup.Clustering;
 internal sealed class Centroids
 {
     private readonly float[] _rows;
-    private readonly VectorColumns _columns;
+    private readonly VectorTiles _columns;
 
     /// <param name="rows">Directions one after another, <paramref name="dimensions"/> values each; scaled to unit length here.</param>
     public Centroids(float[] rows, int dimensions)
     {
         _rows = rows;
         Count = rows.Length / dimensions;
-        _columns = new VectorColumns(dimensions, Count);
+        _columns = new VectorTiles(dimensions, Count);
         for (var c = 0; c < Count; c++)
         {
             var direction = _rows.AsSpan(c * dimensions, dimensions);

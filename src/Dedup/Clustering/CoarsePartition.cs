@@ -22,14 +22,14 @@ internal sealed class CoarsePartition
 
     private readonly Centroids _centroids;
     private readonly PartitionCell[] _cells;
-    private readonly VectorColumns _irregular;
+    private readonly VectorTiles _irregular;
     private readonly List<int> _irregularOrdinals = [];
 
     private CoarsePartition(Centroids centroids, int dimensions, int count)
     {
         _centroids = centroids;
         _cells = new PartitionCell[centroids.Count];
-        _irregular = new VectorColumns(dimensions);
+        _irregular = new VectorTiles(dimensions);
         (BuiltCount, Count) = (count, count);
     }
 

@@ -49,15 +49,18 @@ public sealed class FolderDeduplicator(IImageEmbedder embedder, DuplicateRule ru
     {
         var parent = Enumerable.Range(0, names.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
-        for (var i = 0; i < names.Count; i++)
+        // Each file meets every earlier one close enough to propose, through the index rather than pair by pair.
+        var index = new NearDuplicateIndex<int>();
+        for (var j = 0; j < names.Count; j++)
         {
-            for (var j = i + 1; j < names.Count; j++)
+            foreach (var (i, similarity) in index.Candidates(vectors[j], (float)rule.Similarity, int.MaxValue))
             {
-                if (Find(i) != Find(j) && rule.Proposes(VectorMath.Dot(vectors[i], vectors[j])) && rule.Confirms(read(names[i]), read(names[j])))
+                if (Find(i) != Find(j) && rule.Proposes(similarity) && rule.Confirms(read(names[i]), read(names[j])))
                 {
                     parent[Find(j)] = Find(i);
                 }
             }
+            index.Add(j, vectors[j]);
         }
         return Enumerable.Range(0, names.Count)
             .GroupBy(Find)

@@ -15,7 +15,7 @@ public sealed class NearDuplicateIndex<TKey>
 
     private readonly int _partitionFrom;
     private readonly List<TKey> _keys = [];
-    private VectorColumns? _scanned;
+    private VectorTiles? _scanned;
     private CoarsePartition? _partition;
     private int _dimensions;
 
@@ -50,7 +50,7 @@ public sealed class NearDuplicateIndex<TKey>
         }
         else
         {
-            (_scanned ??= new VectorColumns(_dimensions, 1024)).Add(vector);
+            (_scanned ??= new VectorTiles(_dimensions, 1024)).Add(vector);
         }
         _keys.Add(key);
     }

@@ -9,10 +9,10 @@ namespace Crawler.Dedup.Clustering;
 /// </summary>
 internal sealed class PartitionCell
 {
-    private readonly VectorColumns _built;
+    private readonly VectorTiles _built;
     private readonly float[] _builtAngles;
     private readonly int[] _builtOrdinals;
-    private readonly VectorColumns _tail;
+    private readonly VectorTiles _tail;
     private readonly List<int> _tailOrdinals = [];
     private float _tailLeast = float.PositiveInfinity;
     private float _tailMost = float.NegativeInfinity;
@@ -21,7 +21,7 @@ internal sealed class PartitionCell
     public PartitionCell(VectorRows rows, List<(int Row, float Angle)> members)
     {
         members.Sort((a, b) => a.Angle.CompareTo(b.Angle));
-        _built = new VectorColumns(rows.Dimensions, members.Count);
+        _built = new VectorTiles(rows.Dimensions, members.Count);
         _builtAngles = new float[members.Count];
         _builtOrdinals = new int[members.Count];
         for (var i = 0; i < members.Count; i++)
@@ -30,7 +30,7 @@ internal sealed class PartitionCell
             _builtAngles[i] = members[i].Angle;
             _builtOrdinals[i] = rows.Ordinal(members[i].Row);
         }
-        _tail = new VectorColumns(rows.Dimensions);
+        _tail = new VectorTiles(rows.Dimensions);
     }
 
     public void Append(int ordinal, ReadOnlySpan<float> vector, float angle)
@@ -98,7 +98,7 @@ internal sealed class PartitionCell
     }
 
     /// <summary>Scores entries [from, from + count) of <paramref name="entries"/> and keeps those reaching the threshold.</summary>
-    internal static void Collect(VectorColumns entries, int from, int count, IReadOnlyList<int> ordinals, ReadOnlySpan<float> query, float threshold,
+    internal static void Collect(VectorTiles entries, int from, int count, IReadOnlyList<int> ordinals, ReadOnlySpan<float> query, float threshold,
         List<(int Ordinal, float Similarity)> hits, ref float[] scratch)
     {
         if (count <= 0)

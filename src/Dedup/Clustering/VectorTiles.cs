@@ -9,7 +9,7 @@ namespace Crawler.Dedup.Clustering;
 /// second, and so on. A tile's scores are then one register of fused multiply-adds over memory read straight
 /// through, whether a query scores the whole set or a short run of it.
 /// </summary>
-internal sealed class VectorColumns
+internal sealed class VectorTiles
 {
     private static readonly int Lanes = Vector<float>.Count;
 
@@ -18,7 +18,7 @@ internal sealed class VectorColumns
 
     private float[] _tiles;
 
-    public VectorColumns(int dimensions, int capacity = 16)
+    public VectorTiles(int dimensions, int capacity = 16)
     {
         Dimensions = dimensions;
         _tiles = new float[TileCount(Math.Max(capacity, 1)) * TileLength];
