@@ -60,6 +60,23 @@ public sealed class RedditCrawlTests
     }
 
     [Fact]
+    public async Task Crawl_ResumesAtTheListingPageA429CutItShortOf_ThoughItKnowsThePageBefore()
+    {
+        await using var server = await RedditApiServer.StartAsync();
+        const string Page2 = "/r/PhotoshopRequest/new.json?limit=100&raw_json=1&after=t3_1d0ddd4";
+        server.RateLimitOnce[Page2] = true;
+        using var pipeline = await TestPipeline.StartAsync(RedditSourceOptions.For(server));
+
+        await CrawlAsync(pipeline);
+
+        // The retry reads page 1 again, all known now, and still goes on to page 2: its thread is not lost.
+        Assert.Equal(2, server.Count("GET " + Page2));
+        Assert.All(["1d0aaa1", "1d0bbb2", "1d0ccc3", "1d0ddd4", "1d0eee5"], id => Assert.Equal(1, server.Count($"GET /comments/{id}.json")));
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM listing_cursors"));
+    }
+
+    [Fact]
     public async Task Crawl_RunAgain_ChangesNothing_AndCostsOneConditionalRequestPerThread()
     {
         await using var server = await RedditApiServer.StartAsync();

@@ -10,5 +10,6 @@ internal static class MigrationList
         M0020_ImageUrlResolution.Migration,
         M0030_RewriteCache.Migration,
         M0040_ExportImagesAndDeletionErrors.Migration,
+        M0050_ListingCursors.Migration,
     ];
 }

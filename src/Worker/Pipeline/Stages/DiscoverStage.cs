@@ -57,14 +57,40 @@ public sealed class DiscoverStage(
         return StageOutcome.Done;
     }
 
+    /// <summary>Reads the newest pages, then every page an earlier pass was cut short of.</summary>
     private async Task DiscoverCommunityAsync(SourceOptions source, Parsers.ISiteAdapter adapter, string community, CancellationToken ct)
     {
-        string? next = null;
+        await WalkAsync(source, adapter, community, null, ct);
+        foreach (var cursor in await sourceStore.PendingCursorsAsync(source.Name, community, ct))
+        {
+            await WalkAsync(source, adapter, community, cursor, ct);
+        }
+    }
+
+    /// <summary>
+    /// Reads listing pages from <paramref name="from"/> (null: the newest) until a page of known threads, the end
+    /// of the listing or the page limit. The cursor of the page after each one is kept in the catalog before that
+    /// page's own is dropped, so a pass cut short (a 429, a crash) resumes at the page it did not read, instead
+    /// of stopping next time at the first page, which it now knows.
+    /// </summary>
+    private async Task WalkAsync(SourceOptions source, Parsers.ISiteAdapter adapter, string community, string? from, CancellationToken ct)
+    {
+        var at = from;
         for (var page = 0; page < source.ListingPages; page++)
         {
-            var url = adapter.ListingUrl(source.BaseUri, community, next);
+            var url = adapter.ListingUrl(source.BaseUri, community, at);
             var response = await fetcher.GetAsync(source, url, ct);
-            var listing = adapter.Parser.Parse(response.Body, url);
+            Core.Domain.ParsedPage listing;
+            try
+            {
+                listing = adapter.Parser.Parse(response.Body, url);
+            }
+            catch (Parsers.PageFormatException) when (at is not null)
+            {
+                // The page's threads and the way past it are lost either way; the source records why.
+                await sourceStore.RemoveCursorAsync(source.Name, community, at, ct);
+                throw;
+            }
             var added = await frontier.AddDiscoveredAsync(listing.Threads.Select(t => new FrontierEntry
             {
                 Site = adapter.Site,
@@ -76,11 +102,20 @@ public sealed class DiscoverStage(
             var created = listing.Threads.ToDictionary(t => t.Id, t => t.CreatedUtc);
             await queue.EnqueueIfAbsentAsync(StageNames.FetchThread, added.Select(e => (e.Key, SortKeys.ByTime(created[e.ThreadId], e.Key))), ct);
             // A page of threads we all know means the rest of the listing is older and known too.
-            if (listing.Next is null || (added.Count == 0 && listing.Threads.Count > 0))
+            var goOn = listing.Next is not null && !(added.Count == 0 && listing.Threads.Count > 0) && page + 1 < source.ListingPages;
+            if (goOn)
             {
-                break;
+                await sourceStore.AddCursorAsync(source.Name, community, listing.Next!, ct);
             }
-            next = listing.Next;
+            if (at is not null)
+            {
+                await sourceStore.RemoveCursorAsync(source.Name, community, at, ct);
+            }
+            if (!goOn)
+            {
+                return;
+            }
+            at = listing.Next;
         }
     }
 
