@@ -13,7 +13,7 @@ internal static class RedditAcceptance
             .Where(r => roles.IsRequester(r) && !r.Deleted && r.ParentId is not null && edits.ContainsKey(r.ParentId))
             .ToList();
         var accepted = answers
-            .Where(r => options.AcceptancePhrases.Any(p => (r.Body + " ").Contains(p, StringComparison.OrdinalIgnoreCase)))
+            .Where(r => options.AcceptancePhrasesInForce.Any(p => (r.Body + " ").Contains(p, StringComparison.OrdinalIgnoreCase)))
             .Select(r => r.ParentId!)
             .ToHashSet(StringComparer.Ordinal);
         // "This one!" under a thread flaired Solved: acceptance the phrase list misses, as long as it is unambiguous.
@@ -26,5 +26,5 @@ internal static class RedditAcceptance
     }
 
     private static bool IsSolved(ParsedThread thread, RedditPairingOptions options) =>
-        thread.Flair is { } flair && options.SolvedFlairs.Any(s => flair.Contains(s, StringComparison.OrdinalIgnoreCase));
+        thread.Flair is { } flair && options.SolvedFlairsInForce.Any(s => flair.Contains(s, StringComparison.OrdinalIgnoreCase));
 }

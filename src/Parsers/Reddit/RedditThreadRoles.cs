@@ -9,7 +9,7 @@ internal sealed class RedditThreadRoles(ParsedThread thread, RedditPairingOption
         thread.Author is not null && string.Equals(reply.Author, thread.Author, StringComparison.OrdinalIgnoreCase);
 
     public bool IsBot(ParsedReply reply) =>
-        reply.Author is not null && options.Bots.Contains(reply.Author, StringComparer.OrdinalIgnoreCase);
+        reply.Author is not null && options.BotsInForce.Contains(reply.Author, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A reply with images by a living account other than the requester or a bot.</summary>
     public bool IsPossibleEdit(ParsedReply reply) =>

@@ -18,8 +18,14 @@ public sealed class ImageHostsOptions
     [Required]
     public string ImgurClientIdVariable { get; set; } = "IMGUR_CLIENT_ID";
 
+    public static IReadOnlyList<string> DefaultRefusedRobotsTagDirectives { get; } = ["noai", "noimageai"];
+
     /// <summary>
-    /// X-Robots-Tag directives on an image that mean it must not be used (as img2dataset honours them).
+    /// X-Robots-Tag directives on an image that mean it must not be used (as img2dataset honours them). Unset:
+    /// <see cref="DefaultRefusedRobotsTagDirectives"/>; set, it replaces them (binding would add to a filled list).
     /// </summary>
-    public List<string> RefusedRobotsTagDirectives { get; set; } = ["noai", "noimageai"];
+    public List<string> RefusedRobotsTagDirectives { get; set; } = [];
+
+    public IReadOnlyList<string> RefusedRobotsTagDirectivesInForce =>
+        RefusedRobotsTagDirectives.Count > 0 ? RefusedRobotsTagDirectives : DefaultRefusedRobotsTagDirectives;
 }

@@ -55,7 +55,7 @@ public sealed class FetchImageStage(
                 return StageOutcome.Done;
             }
             var response = await fetcher.FetchAsync(new FetchRequest(target.Url, FetchKind.Image, ImageSource), ct);
-            if (XRobotsTag.Refusal(response.Header("x-robots-tag"), UserAgentToken.Of(fetchOptions.Value.UserAgent), hostOptions.Value.RefusedRobotsTagDirectives) is { } refusal)
+            if (XRobotsTag.Refusal(response.Header("x-robots-tag"), UserAgentToken.Of(fetchOptions.Value.UserAgent), hostOptions.Value.RefusedRobotsTagDirectivesInForce) is { } refusal)
             {
                 return await FailAsync(url, refusal, response.StatusCode, ct);
             }
