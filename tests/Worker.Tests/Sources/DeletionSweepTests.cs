@@ -10,6 +10,8 @@ namespace Crawler.Worker.Tests.Sources;
 /// <summary>The deletion sweep against Reddit's <c>/api/info</c> on loopback, after a crawl whose revisit window has closed.</summary>
 public sealed class DeletionSweepTests
 {
+    private static readonly float[] AnyVector = [1f, 0f];
+
     private static readonly string[] ThreadStages = [StageNames.Discover, StageNames.FetchThread, StageNames.Parse, StageNames.Pair];
 
     [Fact]
@@ -21,6 +23,12 @@ public sealed class DeletionSweepTests
         using var pipeline = await TestPipeline.StartAsync(source);
         await pipeline.RunAsync(ThreadStages);
         var images = await FetchImagesAsync(pipeline);
+        // Embedded and clustered as the dedup stage would have done.
+        await pipeline.Get<EmbeddingStore>().PutAsync(images.Values.Distinct().Select(sha => (sha, AnyVector)), "model", CancellationToken.None);
+        foreach (var sha in images.Values.Distinct())
+        {
+            await pipeline.Get<ClusterStore>().AssignAsync(sha, "model", sha, 1.0, CancellationToken.None);
+        }
         // What Reddit says a week later: the author deleted request A; a moderator removed edit l1b0001; C is gone entirely.
         server.InfoThings["t3_1d0aaa1"] = Thing("comments_1d0aaa1.json", "1d0aaa1", t => { t["selftext"] = "[deleted]"; t["author"] = "[deleted]"; t["removed_by_category"] = "deleted"; });
         server.InfoThings["t1_l1a0002"] = Thing("comments_1d0aaa1.json", "l1a0002");
@@ -54,6 +62,11 @@ public sealed class DeletionSweepTests
         Assert.True(blobs.Exists(images["https://preview.redd.it/g1r2a3d4p5h6o.jpg?width=2000&format=pjpg&auto=webp&s=92c52e2282591778d2a3cb111fe4790bea33a61d"]), "the original is still used by a live edit");
         Assert.Equal("purged: deleted at the source", await db.ExecuteScalarAsync<string>(
             "SELECT reason FROM image_urls WHERE url = 'https://i.imgur.com/Sun5etA.jpg'"));
+        // Only the pictures still in use keep their embeddings and cluster places.
+        var kept = images.Values.Where(blobs.Exists).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(kept, await db.QueryAsync<string>("SELECT sha256 FROM embeddings ORDER BY sha256"));
+        Assert.Equal(kept, await db.QueryAsync<string>("SELECT sha256 FROM original_clusters ORDER BY sha256"));
+        Assert.True(kept.Count < images.Values.Distinct().Count());
 
         Assert.Equal(["reddit:1d0aaa1:l1a0002:0", "reddit:1d0aaa1:l1a0003:0", "reddit:1d0bbb2:l1b0001:0"],
             await db.QueryAsync<string>("SELECT pair_id FROM pairs WHERE status = 'dropped' AND reason = 'deleted at the source' ORDER BY pair_id"));

@@ -69,7 +69,7 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
             ON CONFLICT (site, kind, key) DO NOTHING
             """, keys.Select(key => new { site, kind, key, origin, now = time.Now() }), transaction);
 
-    /// <summary>Deletes the images of the gone pairs that no pair outside the deletions still uses, and marks them purged.</summary>
+    /// <summary>Deletes the images of the gone pairs that no pair outside the deletions still uses, with their embeddings and cluster places, and marks them purged.</summary>
     private async Task<int> PurgeImagesAsync(string site, string goneFilter, object args, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -94,6 +94,9 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
                 "UPDATE images SET status = 'failed', reason = 'purged: deleted at the source' WHERE sha256 = @sha", new { sha }, transaction);
             await connection.ExecuteAsync(
                 "UPDATE image_urls SET status = 'failed', reason = 'purged: deleted at the source' WHERE sha256 = @sha", new { sha }, transaction);
+            // What was derived from the picture goes with it: a later post of the same photo is then a first post.
+            await connection.ExecuteAsync("DELETE FROM embeddings WHERE sha256 = @sha", new { sha }, transaction);
+            await connection.ExecuteAsync("DELETE FROM original_clusters WHERE sha256 = @sha", new { sha }, transaction);
             await transaction.CommitAsync(ct);
             if (blobs.Exists(sha))
             {

@@ -61,9 +61,10 @@ public sealed class DedupStage(
             : null;
         var sourceBytes = await blobs.GetAsync(sourceSha, ct);
         // Close embeddings propose a repost; registration confirms it, since photos of one layout embed alike.
+        // A candidate purged since it was indexed (deleted at the source) is no earlier post any more.
         var rule = settings.DuplicateRule();
         var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, rule.Similarity,
-            async (candidate, token) => rule.Confirms(await blobs.GetAsync(candidate, token), sourceBytes), ct);
+            async (candidate, token) => blobs.Exists(candidate) && rule.Confirms(await blobs.GetAsync(candidate, token), sourceBytes), ct);
         var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
         var thread = ThreadKey.Format(pair.Site, pair.ThreadId);
         if (previousOwner is not null && previousOwner != owner)

@@ -28,7 +28,8 @@ public sealed class OriginalsIndex(ClusterStore clusters) : IDisposable
         try
         {
             var index = await LoadAsync(model, ct);
-            if (_clusterOf.TryGetValue(sha256, out var known))
+            // Known here and still in the catalog (a purge removes an original from its cluster).
+            if (_clusterOf.TryGetValue(sha256, out var known) && await clusters.ClusterOfAsync(sha256, model, ct) is not null)
             {
                 return (known, 1.0);
             }
