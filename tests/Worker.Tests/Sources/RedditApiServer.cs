@@ -40,6 +40,9 @@ internal sealed class RedditApiServer : IAsyncDisposable
     /// <summary>Beginnings of paths (with query): the next request starting with one answers 429, once.</summary>
     public ConcurrentDictionary<string, bool> RateLimitOnce { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Beginnings of paths (with query) that answer 404 from now on.</summary>
+    public ConcurrentDictionary<string, bool> NotFound { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Threads whose comments page answers 404, as Reddit does for threads purged as spam.</summary>
     public ConcurrentDictionary<string, bool> Gone { get; } = new(StringComparer.Ordinal);
 
@@ -100,6 +103,11 @@ internal sealed class RedditApiServer : IAsyncDisposable
             return;
         }
         RateHeaders(context, used: _requests.Count, remaining: Remaining ?? 600 - _requests.Count, reset: Remaining is null ? 300 : 30);
+        if (NotFound.Keys.Any(prefix => target.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
         var path = context.Request.Path.Value ?? "";
         var answer = path switch
         {

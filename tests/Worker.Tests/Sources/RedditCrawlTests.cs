@@ -77,6 +77,27 @@ public sealed class RedditCrawlTests
     }
 
     [Fact]
+    public async Task Crawl_DropsTheCursorOfAListingPageThatIsGone_SoLaterPassesAreNotHeldUpByIt()
+    {
+        await using var server = await RedditApiServer.StartAsync();
+        const string Page2 = "/r/PhotoshopRequest/new.json?limit=100&raw_json=1&after=t3_1d0ddd4";
+        server.RateLimitOnce[Page2] = true;
+        using var pipeline = await TestPipeline.StartAsync(RedditSourceOptions.For(server));
+        await pipeline.RunAsync(StageNames.Discover);
+        server.NotFound[Page2] = true;
+
+        await CrawlAsync(pipeline);
+        pipeline.Time.Advance(TimeSpan.FromHours(2));
+        await CrawlAsync(pipeline);
+
+        // The 429, then the 404 that ends the cursor; the next passes stop at the known first page.
+        Assert.Equal(2, server.Count("GET " + Page2));
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM listing_cursors"));
+        Assert.Null(await db.ExecuteScalarAsync<string>("SELECT reason FROM sources"));
+    }
+
+    [Fact]
     public async Task Crawl_RunAgain_ChangesNothing_AndCostsOneConditionalRequestPerThread()
     {
         await using var server = await RedditApiServer.StartAsync();

@@ -79,15 +79,16 @@ public sealed class DiscoverStage(
         for (var page = 0; page < source.ListingPages; page++)
         {
             var url = adapter.ListingUrl(source.BaseUri, community, at);
-            var response = await fetcher.GetAsync(source, url, ct);
             Core.Domain.ParsedPage listing;
             try
             {
+                var response = await fetcher.GetAsync(source, url, ct);
                 listing = adapter.Parser.Parse(response.Body, url);
             }
-            catch (Parsers.PageFormatException) when (at is not null)
+            catch (Exception e) when (at is not null && e is Parsers.PageFormatException or FetchException { Transient: false })
             {
-                // The page's threads and the way past it are lost either way; the source records why.
+                // The page's threads and the way past it are lost either way; the source records why. Kept, the
+                // cursor would fail every later pass.
                 await sourceStore.RemoveCursorAsync(source.Name, community, at, ct);
                 throw;
             }
