@@ -23,11 +23,16 @@ public sealed class DeletionSweepTests
         using var pipeline = await TestPipeline.StartAsync(source);
         await pipeline.RunAsync(ThreadStages);
         var images = await FetchImagesAsync(pipeline);
-        // Embedded and clustered as the dedup stage would have done.
+        // Embedded and clustered as the dedup stage would have done, B's photo taken for a repost of A's.
+        var (originalA, originalB) = (images[await OriginalOfAsync(pipeline, "1d0aaa1")], images[await OriginalOfAsync(pipeline, "1d0bbb2")]);
         await pipeline.Get<EmbeddingStore>().PutAsync(images.Values.Distinct().Select(sha => (sha, AnyVector)), "model", CancellationToken.None);
         foreach (var sha in images.Values.Distinct())
         {
-            await pipeline.Get<ClusterStore>().AssignAsync(sha, "model", sha, 1.0, CancellationToken.None);
+            await pipeline.Get<ClusterStore>().AssignAsync(sha, "model", sha == originalB ? originalA : sha, 1.0, CancellationToken.None);
+        }
+        await using (var seeded = await pipeline.Db.OpenAsync(CancellationToken.None))
+        {
+            await seeded.ExecuteAsync("UPDATE work SET state = 'done' WHERE stage = 'dedup'"); // every pair decided
         }
         // What Reddit says a week later: the author deleted request A; a moderator removed edit l1b0001; C is gone entirely.
         server.InfoThings["t3_1d0aaa1"] = Thing("comments_1d0aaa1.json", "1d0aaa1", t => { t["selftext"] = "[deleted]"; t["author"] = "[deleted]"; t["removed_by_category"] = "deleted"; });
@@ -67,6 +72,11 @@ public sealed class DeletionSweepTests
         Assert.Equal(kept, await db.QueryAsync<string>("SELECT sha256 FROM embeddings ORDER BY sha256"));
         Assert.Equal(kept, await db.QueryAsync<string>("SELECT sha256 FROM original_clusters ORDER BY sha256"));
         Assert.True(kept.Count < images.Values.Distinct().Count());
+        // A's photo is gone, so the pairs on B's first photo go back to dedup: B may now be its first post. (l1b0001
+        // was live when A was swept; its removal came after, and dedup passes over a dropped pair. l1b0003:1 edits
+        // B's second photo, in no cluster with A's.)
+        Assert.Equal(["reddit:1d0bbb2:l1b0001:0", "reddit:1d0bbb2:l1b0003:0"],
+            await db.QueryAsync<string>("SELECT item_key FROM work WHERE stage = 'dedup' AND state = 'pending' ORDER BY item_key"));
 
         Assert.Equal(["reddit:1d0aaa1:l1a0002:0", "reddit:1d0aaa1:l1a0003:0", "reddit:1d0bbb2:l1b0001:0"],
             await db.QueryAsync<string>("SELECT pair_id FROM pairs WHERE status = 'dropped' AND reason = 'deleted at the source' ORDER BY pair_id"));
@@ -123,6 +133,12 @@ public sealed class DeletionSweepTests
     }
 
     /// <summary>Plays the fetch-image stage for every pair's images: real JPEG bytes stored and recorded under their URLs.</summary>
+    private static async Task<string> OriginalOfAsync(TestPipeline pipeline, string threadId)
+    {
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        return await db.QueryFirstAsync<string>("SELECT source_url FROM pairs WHERE thread_id = @threadId", new { threadId });
+    }
+
     private static async Task<Dictionary<string, string>> FetchImagesAsync(TestPipeline pipeline)
     {
         await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);

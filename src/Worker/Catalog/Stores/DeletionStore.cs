@@ -12,7 +12,7 @@ namespace Crawler.Worker.Catalog.Stores;
 /// that quote them.
 /// Every step is idempotent, so a crash repeats the purge rather than skipping it.
 /// </summary>
-public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore rawPages, TimeProvider time)
+public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore rawPages, Pipeline.WorkQueue queue, TimeProvider time)
 {
     /// <summary>The reason on pairs whose thread or reply is gone at the source.</summary>
     public const string GoneReason = "deleted at the source";
@@ -89,6 +89,7 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
             {
                 continue;
             }
+            var clusters = (await connection.QueryAsync<string>("SELECT cluster FROM original_clusters WHERE sha256 = @sha", new { sha })).ToList();
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(
                 "UPDATE images SET status = 'failed', reason = 'purged: deleted at the source' WHERE sha256 = @sha", new { sha }, transaction);
@@ -98,6 +99,7 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
             await connection.ExecuteAsync("DELETE FROM embeddings WHERE sha256 = @sha", new { sha }, transaction);
             await connection.ExecuteAsync("DELETE FROM original_clusters WHERE sha256 = @sha", new { sha }, transaction);
             await transaction.CommitAsync(ct);
+            await RedecideClusterAsync(connection, clusters, ct);
             if (blobs.Exists(sha))
             {
                 blobs.Delete(sha);
@@ -105,5 +107,23 @@ public sealed class DeletionStore(ICatalogDb db, BlobStore blobs, RawPageStore r
             }
         }
         return purged;
+    }
+
+    /// <summary>
+    /// Sends the live pairs whose originals share a cluster with a purged one back to dedup: a post rejected as a
+    /// repost of the deleted thread may now be the first post of its photo.
+    /// </summary>
+    private async Task RedecideClusterAsync(DbConnection connection, List<string> clusters, CancellationToken ct)
+    {
+        if (clusters.Count == 0)
+        {
+            return;
+        }
+        var pairIds = await connection.QueryAsync<string>("""
+            SELECT DISTINCT p.pair_id FROM pairs p JOIN image_urls u ON u.url = p.source_url
+            JOIN original_clusters c ON c.sha256 = u.sha256
+            WHERE c.cluster IN @clusters AND p.status <> 'dropped'
+            """, new { clusters });
+        await queue.EnqueueAsync(Pipeline.StageNames.Dedup, pairIds.Select(id => (id, id)), ct: ct);
     }
 }
