@@ -64,7 +64,7 @@ public sealed class DedupStage(
         // A candidate purged since it was indexed (deleted at the source) is no earlier post any more.
         var rule = settings.DuplicateRule();
         var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, rule.Similarity,
-            async (candidate, token) => blobs.Exists(candidate) && rule.Confirms(await blobs.GetAsync(candidate, token), sourceBytes), ct);
+            async (candidate, token) => blobs.Exists(candidate) ? rule.Confirms(await blobs.GetAsync(candidate, token), sourceBytes) : null, ct);
         var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
         var thread = ThreadKey.Format(pair.Site, pair.ThreadId);
         if (previousOwner is not null && previousOwner != owner)

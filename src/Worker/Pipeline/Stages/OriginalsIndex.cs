@@ -21,8 +21,9 @@ public sealed class OriginalsIndex(ClusterStore clusters) : IDisposable
     /// The cluster of <paramref name="sha256"/>: its own, that of the most similar original that
     /// <paramref name="sameImage"/> confirms, or a new one named after it.
     /// </summary>
+    /// <param name="sameImage">Whether a candidate is the same picture; null when the candidate is gone (purged).</param>
     public async Task<(string Cluster, double Similarity)> AssignAsync(string sha256, float[] vector, string model, double threshold,
-        Func<string, CancellationToken, Task<bool>> sameImage, CancellationToken ct)
+        Func<string, CancellationToken, Task<bool?>> sameImage, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -34,11 +35,21 @@ public sealed class OriginalsIndex(ClusterStore clusters) : IDisposable
                 return (known, 1.0);
             }
             (string Key, float Similarity)? nearest = null;
-            foreach (var candidate in index.Candidates(vector, (float)threshold, CandidatesChecked))
+            var checkedCount = 0;
+            foreach (var candidate in index.Candidates(vector, (float)threshold, int.MaxValue))
             {
-                if (await sameImage(candidate.Key, ct))
+                // A candidate purged since it was indexed takes none of the checks.
+                if (await sameImage(candidate.Key, ct) is not { } same)
+                {
+                    continue;
+                }
+                if (same)
                 {
                     nearest = candidate;
+                    break;
+                }
+                if (++checkedCount == CandidatesChecked)
+                {
                     break;
                 }
             }
