@@ -12,12 +12,15 @@ import numpy as np
 
 
 def timed_range_search(index, queries, threshold):
-    hits = []
+    """Queries per second over at least two seconds, after one untimed round (as ours is measured); and the hits."""
+    answers = [index.range_search(queries[row:row + 1], threshold)[2] for row in range(queries.shape[0])]
+    asked = 0
     start = time.perf_counter()
-    for row in range(queries.shape[0]):
-        _, _, ids = index.range_search(queries[row:row + 1], threshold)
-        hits.append(set(ids.tolist()))
-    return queries.shape[0] / (time.perf_counter() - start), hits
+    while time.perf_counter() - start < 2:
+        for row in range(queries.shape[0]):
+            index.range_search(queries[row:row + 1], threshold)
+        asked += queries.shape[0]
+    return asked / (time.perf_counter() - start), [set(ids.tolist()) for ids in answers]
 
 
 def main():

@@ -6,14 +6,14 @@ namespace Crawler.Dedup.Clustering;
 internal sealed class Centroids
 {
     private readonly float[] _rows;
-    private readonly VectorTiles _columns;
+    private readonly VectorTiles _directions;
 
     /// <param name="rows">Directions one after another, <paramref name="dimensions"/> values each; scaled to unit length here.</param>
     public Centroids(float[] rows, int dimensions)
     {
         _rows = rows;
         Count = rows.Length / dimensions;
-        _columns = new VectorTiles(dimensions, Count);
+        _directions = new VectorTiles(dimensions, Count);
         for (var c = 0; c < Count; c++)
         {
             var direction = _rows.AsSpan(c * dimensions, dimensions);
@@ -22,16 +22,16 @@ internal sealed class Centroids
             {
                 TensorPrimitives.Divide(direction, norm, direction);
             }
-            _columns.Add(direction);
+            _directions.Add(direction);
         }
     }
 
     public int Count { get; }
 
-    public ReadOnlySpan<float> Of(int cell) => _rows.AsSpan(cell * _columns.Dimensions, _columns.Dimensions);
+    public ReadOnlySpan<float> Of(int cell) => _rows.AsSpan(cell * _directions.Dimensions, _directions.Dimensions);
 
     /// <summary>The dot product of <paramref name="query"/> with every direction.</summary>
-    public void Score(ReadOnlySpan<float> query, Span<float> scores) => _columns.Score(query, scores);
+    public void Score(ReadOnlySpan<float> query, Span<float> scores) => _directions.Score(query, scores);
 
     /// <summary>The direction nearest in angle.</summary>
     /// <param name="scores">Scratch of <see cref="Count"/> values.</param>

@@ -13,8 +13,9 @@ internal sealed class CoarsePartition
     private const int Seed = 20_261_123;
 
     // An entry this far from unit length (a flat picture's all-zero vector) has no angle to speak of: it is
-    // scored on every query instead.
+    // scored on every query instead. Entries within it may be up to LongestUnit long, which the reach allows for.
     private const float UnitTolerance = 1e-4f;
+    private static readonly double LongestUnit = Math.Sqrt(1 + UnitTolerance);
 
     // Float rounding in scores and angles is far below these; they keep the bound on the safe side.
     private const float ScoreMargin = 1e-4f;
@@ -86,8 +87,9 @@ internal sealed class CoarsePartition
     public int Search(ReadOnlySpan<float> query, float threshold, List<(int Ordinal, float Similarity)> hits)
     {
         var scratch = new float[1024];
+        var broadcast = VectorTiles.Broadcast(query);
         var scored = _irregular.Count;
-        PartitionCell.Collect(_irregular, 0, _irregular.Count, _irregularOrdinals, query, threshold, hits, ref scratch);
+        PartitionCell.Collect(_irregular, 0, _irregular.Count, _irregularOrdinals, broadcast, threshold, hits, ref scratch);
         var norm = TensorPrimitives.Norm(query);
         if (Reach(threshold, norm) is not { } reach)
         {
@@ -98,14 +100,14 @@ internal sealed class CoarsePartition
         for (var c = 0; c < _cells.Length; c++)
         {
             var angle = norm > 0 ? Math.Acos(Math.Clamp(scores[c] / norm, -1.0, 1.0)) : Math.PI / 2;
-            scored += _cells[c].Search(query, (float)(angle - reach), (float)(angle + reach), threshold, hits, ref scratch);
+            scored += _cells[c].Search(broadcast, (float)(angle - reach), (float)(angle + reach), threshold, hits, ref scratch);
         }
         return scored;
     }
 
-    public VectorRows Rows(int dimensions)
+    public VectorRows Rows()
     {
-        var rows = new VectorRows(dimensions, Count);
+        var rows = new VectorRows(_irregular.Dimensions, Count);
         foreach (var cell in _cells)
         {
             cell.CopyTo(rows);
@@ -118,15 +120,19 @@ internal sealed class CoarsePartition
     }
 
     /// <summary>
-    /// The largest angle between the query and a unit entry whose dot product reaches the threshold:
-    /// |q|·cos(angle) ≥ threshold. Null when no unit entry can reach it.
+    /// The largest angle between the query and an entry of about unit length whose dot product reaches the
+    /// threshold: |q|·|x|·cos(angle) ≥ threshold, with |x| at most <see cref="LongestUnit"/>. Null when no such
+    /// entry can reach it.
     /// </summary>
     private static double? Reach(float threshold, float norm)
     {
-        var ratio = (threshold - ScoreMargin) / (double)norm;
-        return norm <= 0 ? (threshold <= 0 ? Math.PI : null)
-            : ratio > 1 ? null
-            : Math.Acos(Math.Max(ratio, -1)) + AngleMargin;
+        // At or below zero any angle may match (and a shorter entry would reach further): every entry is in reach.
+        if (threshold <= 0)
+        {
+            return Math.PI;
+        }
+        var ratio = (threshold - ScoreMargin) / (norm * LongestUnit);
+        return norm <= 0 || ratio > 1 ? null : Math.Acos(ratio) + AngleMargin;
     }
 
     private void AddIrregular(int ordinal, ReadOnlySpan<float> vector)
@@ -137,6 +143,7 @@ internal sealed class CoarsePartition
 
     private static bool IsUnit(ReadOnlySpan<float> vector) => Math.Abs(TensorPrimitives.Dot(vector, vector) - 1) <= UnitTolerance;
 
+    /// <summary>The angle between an entry of about unit length, taken as its direction, and a unit cell direction.</summary>
     private static float Angle(ReadOnlySpan<float> unit, ReadOnlySpan<float> direction) =>
-        (float)Math.Acos(Math.Clamp(TensorPrimitives.Dot(unit, direction), -1f, 1f));
+        (float)Math.Acos(Math.Clamp(TensorPrimitives.Dot(unit, direction) / (double)TensorPrimitives.Norm(unit), -1.0, 1.0));
 }

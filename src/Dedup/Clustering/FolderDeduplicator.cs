@@ -55,6 +55,7 @@ public sealed class FolderDeduplicator(IImageEmbedder embedder, DuplicateRule ru
         {
             foreach (var (i, similarity) in index.Candidates(vectors[j], (float)rule.Similarity, int.MaxValue))
             {
+                // Proposes again: the index compared with the threshold rounded to float, the rule compares in double.
                 if (Find(i) != Find(j) && rule.Proposes(similarity) && rule.Confirms(read(names[i]), read(names[j])))
                 {
                     parent[Find(j)] = Find(i);

@@ -20,7 +20,8 @@ internal static class KMeans
             ? [.. Enumerable.Range(0, vectors.Count)]
             : random.GetItems(Enumerable.Range(0, vectors.Count).ToArray(), cells * SamplePerCell);
         var rows = new float[cells * dims];
-        var starts = random.GetItems(sample, cells);
+        // Distinct starting points where there are enough: a repeated one would leave a cell empty.
+        var starts = sample.Length >= cells ? Shuffled(sample, random)[..cells] : random.GetItems(sample, cells);
         for (var c = 0; c < cells; c++)
         {
             vectors.Row(starts[c]).CopyTo(rows.AsSpan(c * dims, dims));
@@ -81,5 +82,12 @@ internal static class KMeans
             }
         }
         return means;
+    }
+
+    private static int[] Shuffled(int[] items, Random random)
+    {
+        var copy = (int[])items.Clone();
+        random.Shuffle(copy);
+        return copy;
     }
 }

@@ -2,16 +2,17 @@ namespace Crawler.Dedup.Clustering;
 
 /// <summary>
 /// Exact threshold search over embedding vectors: every entry whose dot product with the query reaches the
-/// threshold (for L2-normalised vectors, the cosine similarity). Small collections are scanned whole, column by
-/// column; from <see cref="PartitionFrom"/> entries a k-means partition (<see cref="CoarsePartition"/>) skips the
-/// cells that cannot hold a match, with the same answers. The partition is rebuilt, at the next query, whenever
-/// the collection has doubled since it was built. Keys are the caller's.
+/// threshold (for L2-normalised vectors, the cosine similarity). Small collections are scanned whole
+/// (<see cref="VectorTiles"/>); from <see cref="PartitionFrom"/> entries a k-means partition
+/// (<see cref="CoarsePartition"/>) skips what cannot match, with the same answers. The partition is rebuilt, at
+/// the next query, whenever the collection has doubled since it was built. Keys are the caller's. Not safe for
+/// concurrent use: a query may rebuild the partition, so callers serialise.
 /// </summary>
 public sealed class NearDuplicateIndex<TKey>
     where TKey : notnull
 {
     /// <summary>Collections at least this large are partitioned (the crossover measured by <c>bench/run dedup-index</c>).</summary>
-    public const int PartitionFrom = 20_000;
+    public const int PartitionFrom = 10_000;
 
     private readonly int _partitionFrom;
     private readonly List<TKey> _keys = [];
@@ -40,9 +41,11 @@ public sealed class NearDuplicateIndex<TKey>
         {
             _dimensions = vector.Length;
         }
-        else if (vector.Length != _dimensions)
+        CheckDimensions(vector);
+        if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll(vector))
         {
-            throw new ArgumentException($"vector has {vector.Length} dimensions; the index holds {_dimensions}", nameof(vector));
+            // One NaN would poison the partition's training and, through it, every search.
+            throw new ArgumentException("vector has a NaN or infinite component", nameof(vector));
         }
         if (_partition is not null)
         {
@@ -62,6 +65,11 @@ public sealed class NearDuplicateIndex<TKey>
     /// <summary>Up to <paramref name="limit"/> entries at or above <paramref name="threshold"/>, most similar first (ties: earliest added).</summary>
     public IReadOnlyList<(TKey Key, float Similarity)> Candidates(ReadOnlySpan<float> vector, float threshold, int limit)
     {
+        if (_keys.Count == 0)
+        {
+            return [];
+        }
+        CheckDimensions(vector);
         Reorganise();
         var hits = new List<(int Ordinal, float Similarity)>();
         if (_partition is not null)
@@ -89,6 +97,14 @@ public sealed class NearDuplicateIndex<TKey>
             .ToList();
     }
 
+    private void CheckDimensions(ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != _dimensions)
+        {
+            throw new ArgumentException($"vector has {vector.Length} dimensions; the index holds {_dimensions}", nameof(vector));
+        }
+    }
+
     /// <summary>Partitions the collection once it is large enough, and again each time it has doubled.</summary>
     private void Reorganise()
     {
@@ -103,7 +119,7 @@ public sealed class NearDuplicateIndex<TKey>
         }
         else if (_partition is { } partition && partition.Count >= 2 * partition.BuiltCount)
         {
-            _partition = CoarsePartition.Build(partition.Rows(_dimensions));
+            _partition = CoarsePartition.Build(partition.Rows());
         }
     }
 }

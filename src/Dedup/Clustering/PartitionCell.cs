@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Crawler.Dedup.Clustering;
 
 /// <summary>
@@ -43,7 +45,7 @@ internal sealed class PartitionCell
     /// <summary>Adds to <paramref name="hits"/> every entry with an angle in [least, most] whose dot product with the query reaches <paramref name="threshold"/>.</summary>
     /// <param name="scratch">Room for the scores of the cell's largest run; grown here when short.</param>
     /// <returns>How many entries were scored.</returns>
-    public int Search(ReadOnlySpan<float> query, float least, float most, float threshold, List<(int Ordinal, float Similarity)> hits, ref float[] scratch)
+    public int Search(Vector<float>[] query, float least, float most, float threshold, List<(int Ordinal, float Similarity)> hits, ref float[] scratch)
     {
         var scored = 0;
         if (_builtAngles.Length > 0 && _builtAngles[0] <= most && _builtAngles[^1] >= least)
@@ -98,7 +100,8 @@ internal sealed class PartitionCell
     }
 
     /// <summary>Scores entries [from, from + count) of <paramref name="entries"/> and keeps those reaching the threshold.</summary>
-    internal static void Collect(VectorTiles entries, int from, int count, IReadOnlyList<int> ordinals, ReadOnlySpan<float> query, float threshold,
+    /// <param name="query">The query, each component broadcast (<see cref="VectorTiles.Broadcast"/>).</param>
+    internal static void Collect(VectorTiles entries, int from, int count, IReadOnlyList<int> ordinals, Vector<float>[] query, float threshold,
         List<(int Ordinal, float Similarity)> hits, ref float[] scratch)
     {
         if (count <= 0)

@@ -3,7 +3,7 @@ namespace Crawler.Dedup.Clustering;
 /// <summary>Vectors one after another in one array, each with the insertion ordinal of its entry: what a partition is built from.</summary>
 internal sealed class VectorRows(int dimensions, int capacity)
 {
-    private readonly float[] _data = new float[dimensions * capacity];
+    private readonly float[] _data = new float[checked(dimensions * capacity)];
     private readonly int[] _ordinals = new int[capacity];
 
     public int Dimensions => dimensions;

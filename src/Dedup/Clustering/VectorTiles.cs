@@ -21,7 +21,7 @@ internal sealed class VectorTiles
     public VectorTiles(int dimensions, int capacity = 16)
     {
         Dimensions = dimensions;
-        _tiles = new float[TileCount(Math.Max(capacity, 1)) * TileLength];
+        _tiles = new float[checked(TileCount(Math.Max(capacity, 1)) * TileLength)];
     }
 
     public int Dimensions { get; }
@@ -32,9 +32,9 @@ internal sealed class VectorTiles
 
     public void Add(ReadOnlySpan<float> vector)
     {
-        if ((Count + 1) * Dimensions > _tiles.Length)
+        if ((long)(Count + 1) * Dimensions > _tiles.Length)
         {
-            Array.Resize(ref _tiles, _tiles.Length * 2);
+            Array.Resize(ref _tiles, checked(_tiles.Length * 2));
         }
         var (tile, lane) = Math.DivRem(Count, Lanes);
         for (var d = 0; d < Dimensions; d++)
@@ -52,18 +52,32 @@ internal sealed class VectorTiles
     /// Every entry's score is the same fused multiply-adds in the same order wherever its run starts, so an entry
     /// scores the same here as in a full scan.
     /// </remarks>
-    public void Score(ReadOnlySpan<float> query, int first, Span<float> similarities)
+    public void Score(ReadOnlySpan<float> query, int first, Span<float> similarities) => Score(Broadcast(query), first, similarities);
+
+    /// <summary>Each component of <paramref name="query"/> filling a register: made once per query, however many runs it scores.</summary>
+    public static Vector<float>[] Broadcast(ReadOnlySpan<float> query)
     {
-        if (similarities.IsEmpty)
-        {
-            return;
-        }
-        var end = first + similarities.Length;
         var broadcast = new Vector<float>[query.Length];
         for (var d = 0; d < query.Length; d++)
         {
             broadcast[d] = new Vector<float>(query[d]);
         }
+        return broadcast;
+    }
+
+    /// <summary>As <see cref="Score(ReadOnlySpan{float}, int, Span{float})"/>, for a query already broadcast.</summary>
+    public void Score(Vector<float>[] broadcast, int first, Span<float> similarities)
+    {
+        if (broadcast.Length != Dimensions)
+        {
+            // The loads below are unchecked: a query of another length would read past the tiles.
+            throw new ArgumentException($"query has {broadcast.Length} dimensions; the vectors have {Dimensions}", nameof(broadcast));
+        }
+        if (similarities.IsEmpty)
+        {
+            return;
+        }
+        var end = first + similarities.Length;
         Span<Vector<float>> sums = stackalloc Vector<float>[Group];
         var (firstTile, lastTile) = (first / Lanes, (end - 1) / Lanes);
         for (var tile = firstTile; tile <= lastTile; tile += Group)

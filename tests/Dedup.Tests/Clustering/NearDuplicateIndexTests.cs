@@ -38,6 +38,11 @@ public sealed class NearDuplicateIndexTests
         {
             vectors[i] = new float[dimensions];
         }
+        // A model's normalisation leaves some vectors a little longer than unit length (here |x|² = 1 + 9e-5).
+        for (var i = 0; i < vectors.Count; i += 3)
+        {
+            vectors[i] = [.. vectors[i].Select(v => v * 1.000045f)];
+        }
         var queries = ClusteredVectors(200, seed: 8, dimensions).Concat(vectors.Take(100)).ToList();
 
         void Add(int from, int to)
@@ -82,6 +87,25 @@ public sealed class NearDuplicateIndexTests
     }
 
     [Fact]
+    public void Partition_FindsAnEntryALittleLongerThanUnit_AtTheEdgeOfTheQuerysReach()
+    {
+        // 3,000 entries along one direction make it a cell's direction; one entry 0.01 rad off it is a little long,
+        // and the query, further round, reaches it with 5e-5 to spare.
+        var index = new NearDuplicateIndex<int>(partitionFrom: 100);
+        for (var i = 0; i < 3_000; i++)
+        {
+            index.Add(i, [1f, 0f]);
+        }
+        const float Length = 1.000045f;
+        index.Add(-1, [Length * MathF.Cos(0.01f), Length * MathF.Sin(0.01f)]);
+        const float Threshold = 0.88f;
+        var apart = MathF.Acos((Threshold + 5e-5f) / Length);
+        float[] query = [MathF.Cos(0.01f + apart), MathF.Sin(0.01f + apart)];
+
+        Assert.Contains(-1, index.Candidates(query, Threshold, 5).Select(c => c.Key));
+    }
+
+    [Fact]
     public void Partition_ScoresOnlyAFractionOfTheEntries_ForANearDuplicateQuery()
     {
         var index = new NearDuplicateIndex<int>(partitionFrom: 1_000);
@@ -95,6 +119,18 @@ public sealed class NearDuplicateIndexTests
 
         Assert.Equal((1234, 1f), (found[0].Key, MathF.Round(found[0].Similarity, 4)));
         Assert.True(index.LastScored < vectors.Count / 4, $"scored {index.LastScored} of {vectors.Count}");
+    }
+
+    [Fact]
+    public void Add_RefusesANaNOrInfiniteVector_AndAQueryOfAnotherDimension()
+    {
+        var index = new NearDuplicateIndex<int>();
+        index.Add(1, [1f, 0f]);
+
+        Assert.StartsWith("vector has a NaN or infinite component", Assert.Throws<ArgumentException>(() => index.Add(2, [float.NaN, 0f])).Message, StringComparison.Ordinal);
+        Assert.StartsWith("vector has a NaN or infinite component", Assert.Throws<ArgumentException>(() => index.Add(3, [float.PositiveInfinity, 0f])).Message, StringComparison.Ordinal);
+        Assert.StartsWith("vector has 3 dimensions; the index holds 2", Assert.Throws<ArgumentException>(() => index.Candidates([1f, 0f, 0f], 0.5f, 5)).Message, StringComparison.Ordinal);
+        Assert.Equal(1, index.Count);
     }
 
     [Fact]
