@@ -33,6 +33,9 @@ internal sealed class Centroids
     /// <summary>The dot product of <paramref name="query"/> with every direction.</summary>
     public void Score(ReadOnlySpan<float> query, Span<float> scores) => _directions.Score(query, scores);
 
+    /// <summary>As above, for a query already broadcast (<see cref="VectorTiles.Broadcast"/>).</summary>
+    public void Score(System.Numerics.Vector<float>[] query, Span<float> scores) => _directions.Score(query, 0, scores);
+
     /// <summary>The direction nearest in angle.</summary>
     /// <param name="scores">Scratch of <see cref="Count"/> values.</param>
     public int Nearest(ReadOnlySpan<float> vector, Span<float> scores)

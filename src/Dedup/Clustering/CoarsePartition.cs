@@ -96,7 +96,7 @@ internal sealed class CoarsePartition
             return scored;
         }
         var scores = new float[_centroids.Count];
-        _centroids.Score(query, scores);
+        _centroids.Score(broadcast, scores);
         for (var c = 0; c < _cells.Length; c++)
         {
             var angle = norm > 0 ? Math.Acos(Math.Clamp(scores[c] / norm, -1.0, 1.0)) : Math.PI / 2;

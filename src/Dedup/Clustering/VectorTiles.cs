@@ -45,14 +45,7 @@ internal sealed class VectorTiles
     }
 
     /// <summary>Writes the dot products of <paramref name="query"/> with entries [0, similarities.Length).</summary>
-    public void Score(ReadOnlySpan<float> query, Span<float> similarities) => Score(query, 0, similarities);
-
-    /// <summary>Writes the dot products of <paramref name="query"/> with entries [first, first + similarities.Length).</summary>
-    /// <remarks>
-    /// Every entry's score is the same fused multiply-adds in the same order wherever its run starts, so an entry
-    /// scores the same here as in a full scan.
-    /// </remarks>
-    public void Score(ReadOnlySpan<float> query, int first, Span<float> similarities) => Score(Broadcast(query), first, similarities);
+    public void Score(ReadOnlySpan<float> query, Span<float> similarities) => Score(Broadcast(query), 0, similarities);
 
     /// <summary>Each component of <paramref name="query"/> filling a register: made once per query, however many runs it scores.</summary>
     public static Vector<float>[] Broadcast(ReadOnlySpan<float> query)
@@ -65,7 +58,11 @@ internal sealed class VectorTiles
         return broadcast;
     }
 
-    /// <summary>As <see cref="Score(ReadOnlySpan{float}, int, Span{float})"/>, for a query already broadcast.</summary>
+    /// <summary>Writes the dot products of a query, already broadcast, with entries [first, first + similarities.Length).</summary>
+    /// <remarks>
+    /// Every entry's score is the same fused multiply-adds in the same order wherever its run starts, so an entry
+    /// scores the same here as in a full scan.
+    /// </remarks>
     public void Score(Vector<float>[] broadcast, int first, Span<float> similarities)
     {
         if (broadcast.Length != Dimensions)
