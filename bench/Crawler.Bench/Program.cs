@@ -7,7 +7,7 @@ IBenchmark[] benchmarks =
     new Crawler.Bench.Dedup.QualityBenchmark(),
     new Crawler.Bench.Dedup.EmbedBenchmark(),
     new Crawler.Bench.Dedup.IndexBenchmark(),
-    new Crawler.Bench.Dedup.GpuBenchmark(),
+    new Crawler.Bench.Gpu.GpuBenchmark(),
     new Crawler.Bench.Reddit.DumpScanBenchmark(),
 ];
 

@@ -5,8 +5,9 @@ namespace Crawler.Dedup.Embedding;
 
 /// <summary>
 /// One long-lived ONNX Runtime session for an embedding model: its input and output resolved once, each
-/// run fed an <see cref="OrtValue"/> over the caller's buffer. On a GPU the run goes through an I/O binding,
-/// so ONNX Runtime copies the batch to the device once and the vectors back once.
+/// run fed an <see cref="OrtValue"/> over an <see cref="InputStaging"/> buffer the caller filled. On a GPU
+/// the run goes through an I/O binding, so ONNX Runtime copies the batch from pinned memory to the device
+/// once and the vectors back once.
 /// </summary>
 public sealed class EmbeddingSession : IDisposable
 {
@@ -15,13 +16,15 @@ public sealed class EmbeddingSession : IDisposable
     private readonly string _input;
     private readonly string _output;
     private readonly bool _bind;
+    private readonly int _deviceId;
 
-    internal EmbeddingSession(EmbeddingModel model, InferenceSession session, string provider)
+    internal EmbeddingSession(EmbeddingModel model, InferenceSession session, string provider, int deviceId = 0)
     {
         Model = model;
         Provider = provider;
         _session = session;
         _bind = provider != ExecutionProviders.Cpu;
+        _deviceId = deviceId;
         _input = model.InputName ?? session.InputNames[0];
         _output = model.OutputName ?? session.OutputNames[0];
         if (!session.InputMetadata.TryGetValue(_input, out var input))
@@ -52,22 +55,36 @@ public sealed class EmbeddingSession : IDisposable
     /// <summary>Values per vector as the model declares them (a dynamic dimension counts as 1 until a run says otherwise).</summary>
     public int Dimensions { get; private set; }
 
-    /// <summary>Runs one batch; one L2-normalised vector per image.</summary>
-    public float[][] Run<T>(Memory<T> batch, long[] shape)
-        where T : unmanaged
+    /// <summary>What the model reads one image as: three planes of its input side squared.</summary>
+    public int ValuesPerImage => 3 * Model.InputSize * Model.InputSize;
+
+    /// <summary>
+    /// Room for <paramref name="images"/> images of input in the memory this provider reads fastest
+    /// (pinned on CUDA); the caller disposes it before the session.
+    /// </summary>
+    public InputStaging CreateStaging(int images) =>
+        InputStaging.Create(_session, _bind, _deviceId, InputType, checked(images * ValuesPerImage));
+
+    /// <summary>Runs the first <paramref name="images"/> images held by <paramref name="staging"/>; one L2-normalised vector per image.</summary>
+    public float[][] Run(InputStaging staging, int images)
     {
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, batch, shape);
+        if (staging.ElementType != InputType || images * ValuesPerImage > staging.Length)
+        {
+            throw new ArgumentException($"the input holds {staging.Length} {staging.ElementType} values; {images} images of model {Model.Id} need {images * ValuesPerImage} {InputType}");
+        }
+        long[] shape = [images, 3, Model.InputSize, Model.InputSize];
+        using var input = OrtValue.CreateTensorValueWithData(staging.Info, InputType, shape, staging.Pointer, (long)images * ValuesPerImage * staging.ElementSize);
         if (!_bind)
         {
             using var outputs = _session.Run(_runOptions, [_input], [input], [_output]);
-            return Vectors(outputs[0], (int)shape[0]);
+            return Vectors(outputs[0], images);
         }
         using var binding = _session.CreateIoBinding();
         binding.BindInput(_input, input);
         binding.BindOutputToDevice(_output, OrtMemoryInfo.DefaultInstance);
         _session.RunWithBinding(_runOptions, binding);
         using var bound = binding.GetOutputValues();
-        return Vectors(bound[0], (int)shape[0]);
+        return Vectors(bound[0], images);
     }
 
     private float[][] Vectors(OrtValue output, int count)

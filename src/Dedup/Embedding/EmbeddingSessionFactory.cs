@@ -33,13 +33,13 @@ public static class EmbeddingSessionFactory
         {
             if (request.CudaLibrary is { } library)
             {
-                AppendPlugin(options, library, request.DeviceId);
+                AppendPlugin(options, library, request);
             }
             else
             {
-                options.AppendExecutionProvider_CUDA(request.DeviceId);
+                AppendBuiltIn(options, request);
             }
-            return new EmbeddingSession(model, new InferenceSession(model.Onnx, options), ExecutionProviders.Cuda);
+            return new EmbeddingSession(model, new InferenceSession(model.Onnx, options), ExecutionProviders.Cuda, request.DeviceId);
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
@@ -48,9 +48,18 @@ public static class EmbeddingSessionFactory
         }
     }
 
-    /// <summary>The plugin API: register the library once per process, then append its CUDA device.</summary>
-    private static void AppendPlugin(SessionOptions options, string library, int deviceId)
+    /// <summary>The CUDA provider compiled into the official GPU package.</summary>
+    private static void AppendBuiltIn(SessionOptions options, ProviderRequest request)
     {
+        using var cuda = new OrtCUDAProviderOptions();
+        cuda.UpdateOptions(CudaProviderSettings.For(request));
+        options.AppendExecutionProvider_CUDA(cuda);
+    }
+
+    /// <summary>The plugin API: register the library once per process, then append its CUDA device.</summary>
+    private static void AppendPlugin(SessionOptions options, string library, ProviderRequest request)
+    {
+        var deviceId = request.DeviceId;
         if (!File.Exists(library))
         {
             throw new ExecutionProviderException($"the CUDA provider library {library} does not exist");
@@ -69,6 +78,9 @@ public static class EmbeddingSessionFactory
         {
             throw new ExecutionProviderException($"the CUDA provider library {library} offers {devices.Count} device(s); device {deviceId} is not one of them");
         }
-        options.AppendExecutionProvider(env, [devices[deviceId]], new Dictionary<string, string>());
+        // The device is chosen by the list itself; the plugin takes the remaining options by the same names.
+        var settings = CudaProviderSettings.For(request);
+        settings.Remove("device_id");
+        options.AppendExecutionProvider(env, [devices[deviceId]], settings);
     }
 }

@@ -16,7 +16,13 @@ public static class ExecutionProviders
 /// <param name="CudaLibrary">A CUDA provider library to register by path; null for the built-in CUDA provider.</param>
 /// <param name="DeviceId">Which GPU.</param>
 /// <param name="IntraOpThreads">Threads for one run on the CPU; 0 lets ONNX Runtime choose (all cores).</param>
-public sealed record ProviderRequest(string Provider = ExecutionProviders.Cpu, string? CudaLibrary = null, int DeviceId = 0, int IntraOpThreads = 0)
+/// <param name="CudaOptions">CUDA provider options by ONNX Runtime's names, over <see cref="CudaProviderSettings"/>' defaults.</param>
+public sealed record ProviderRequest(
+    string Provider = ExecutionProviders.Cpu,
+    string? CudaLibrary = null,
+    int DeviceId = 0,
+    int IntraOpThreads = 0,
+    IReadOnlyDictionary<string, string>? CudaOptions = null)
 {
     public static ProviderRequest CpuOnly(int intraOpThreads = 0) => new(IntraOpThreads: intraOpThreads);
 

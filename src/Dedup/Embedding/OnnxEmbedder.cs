@@ -1,20 +1,25 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using Crawler.Dedup.Imaging;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Crawler.Dedup.Embedding;
 
 /// <summary>
 /// Embeds images with an ONNX model through one long-lived session (its <c>Run</c> is thread-safe). Each
-/// batch is decoded in parallel into one pooled buffer of the model's input element type (fp32 or fp16),
-/// wrapped in an <see cref="OrtValue"/> without copying; the outputs are L2-normalised.
+/// batch is decoded in parallel straight into a reused <see cref="InputStaging"/> buffer of the model's
+/// element type (fp32 or fp16; pinned on a GPU), which the session reads without a copy; the outputs are
+/// L2-normalised.
 /// </summary>
 public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
 {
+    /// <summary>Batches decoding ahead of the one the model runs.</summary>
+    private const int Lookahead = 2;
+
     private readonly EmbeddingSession _session;
     private readonly ImagePreprocessor _preprocessor;
     private readonly EmbedderSettings _settings;
+    // Two per concurrent caller are in use at once (one decoding, one running); they are kept for the next call.
+    private readonly ConcurrentBag<InputStaging> _staging = [];
 
     /// <summary>Takes ownership of <paramref name="session"/>.</summary>
     public OnnxEmbedder(EmbeddingSession session, EmbedderSettings settings)
@@ -32,94 +37,105 @@ public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
     /// <summary>Where the model runs, for logs: "CPU" or the GPU provider.</summary>
     public string Provider => _session.Provider;
 
-    /// <remarks>With several batches and decode threads, the next batch is decoded while the model runs the current one.</remarks>
+    /// <remarks>
+    /// With several batches and decode threads, the next <see cref="Lookahead"/> batches decode while the
+    /// model runs the current one: the slow last images of one batch then share the cores with the next
+    /// batch instead of leaving them idle.
+    /// </remarks>
     public IReadOnlyList<float[]> Embed(IReadOnlyList<byte[]> images)
     {
         var vectors = new List<float[]>(images.Count);
-        Task<DecodedBatch>? next = null;
-        try
+        if (_settings.DecodeThreads <= 1)
         {
+            // One decode thread means one thread: each batch decodes, then runs.
             for (var start = 0; start < images.Count; start += _settings.BatchSize)
             {
-                var current = next is null ? DecodeBatch(images, start) : next.GetAwaiter().GetResult();
-                var following = start + _settings.BatchSize;
-                // One decode thread means one thread: the next batch then waits for this one.
-                next = following < images.Count && _settings.DecodeThreads > 1 ? Task.Run(() => DecodeBatch(images, following)) : null;
-                try
-                {
-                    vectors.AddRange(Run(current));
-                }
-                finally
-                {
-                    ArrayPool<float>.Shared.Return(current.Pixels);
-                }
+                RunAndReturn(DecodeBatch(images, start), vectors);
+            }
+            return vectors;
+        }
+        var pending = new Queue<Task<DecodedBatch>>();
+        var next = 0;
+        void Prefetch()
+        {
+            for (; pending.Count < Lookahead && next < images.Count; next += _settings.BatchSize)
+            {
+                var start = next;
+                pending.Enqueue(Task.Run(() => DecodeBatch(images, start)));
+            }
+        }
+        try
+        {
+            Prefetch();
+            while (pending.Count > 0)
+            {
+                var current = pending.Dequeue().GetAwaiter().GetResult();
+                Prefetch();
+                RunAndReturn(current, vectors);
             }
         }
         finally
         {
-            // A failed run leaves the next batch decoding: its buffer goes back to the pool when it is done.
-            next?.ContinueWith(t => ArrayPool<float>.Shared.Return(t.Result.Pixels), TaskContinuationOptions.OnlyOnRanToCompletion);
+            // A failed batch leaves later ones decoding: their buffers come back when they are done.
+            foreach (var left in pending)
+            {
+                left.ContinueWith(t => _staging.Add(t.Result.Input), TaskContinuationOptions.OnlyOnRanToCompletion);
+            }
         }
         return vectors;
+    }
+
+    private void RunAndReturn(DecodedBatch batch, List<float[]> vectors)
+    {
+        try
+        {
+            vectors.AddRange(_session.Run(batch.Input, batch.Count));
+        }
+        finally
+        {
+            _staging.Add(batch.Input);
+        }
     }
 
     private DecodedBatch DecodeBatch(IReadOnlyList<byte[]> images, int start)
     {
         var count = Math.Min(_settings.BatchSize, images.Count - start);
-        var pixels = ArrayPool<float>.Shared.Rent(count * _preprocessor.Length);
+        var input = _staging.TryTake(out var kept) ? kept : _session.CreateStaging(_settings.BatchSize);
         try
         {
-            Decode(images, start, count, pixels);
-            return new DecodedBatch(pixels, count);
+            if (input.ElementType == TensorElementType.Float16)
+            {
+                Decode(images, start, count, input, static s => s.Halves);
+            }
+            else
+            {
+                Decode(images, start, count, input, static s => s.Floats);
+            }
+            return new DecodedBatch(input, count);
         }
         catch
         {
-            ArrayPool<float>.Shared.Return(pixels);
+            _staging.Add(input);
             throw;
         }
     }
 
-    private float[][] Run(DecodedBatch batch)
-    {
-        var length = batch.Count * _preprocessor.Length;
-        long[] shape = [batch.Count, 3, _preprocessor.Side, _preprocessor.Side];
-        return _session.InputType == TensorElementType.Float16
-            ? RunHalf(batch.Pixels, length, shape)
-            : _session.Run(batch.Pixels.AsMemory(0, length), shape);
-    }
-
-    private float[][] RunHalf(float[] pixels, int length, long[] shape)
-    {
-        var half = ArrayPool<Float16>.Shared.Rent(length);
-        try
-        {
-            for (var i = 0; i < length; i++)
-            {
-                half[i] = (Float16)pixels[i];
-            }
-            return _session.Run(half.AsMemory(0, length), shape);
-        }
-        finally
-        {
-            ArrayPool<Float16>.Shared.Return(half);
-        }
-    }
-
-    private void Decode(IReadOnlyList<byte[]> images, int start, int count, float[] pixels)
+    private void Decode<T>(IReadOnlyList<byte[]> images, int start, int count, InputStaging input, SpanOf<T> values)
+        where T : struct, System.Numerics.IBinaryFloatingPointIeee754<T>
     {
         var size = _preprocessor.Length;
         if (_settings.DecodeThreads <= 1 || count == 1)
         {
             for (var i = 0; i < count; i++)
             {
-                _preprocessor.Write(images[start + i], pixels.AsSpan(i * size, size), start + i);
+                _preprocessor.Write(images[start + i], values(input).Slice(i * size, size), start + i);
             }
             return;
         }
         try
         {
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _settings.DecodeThreads },
-                i => _preprocessor.Write(images[start + i], pixels.AsSpan(i * size, size), start + i));
+                i => _preprocessor.Write(images[start + i], values(input).Slice(i * size, size), start + i));
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<ImageRejectedException>().FirstOrDefault() is { } rejected)
         {
@@ -128,11 +144,21 @@ public sealed class OnnxEmbedder : IImageEmbedder, IDisposable
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        // Pinned buffers belong to the session's allocator: they go first.
+        while (_staging.TryTake(out var input))
+        {
+            input.Dispose();
+        }
+        _session.Dispose();
+    }
+
+    private delegate Span<T> SpanOf<T>(InputStaging input);
 }
 
-/// <summary>A pooled buffer holding <paramref name="Count"/> decoded images.</summary>
-internal sealed record DecodedBatch(float[] Pixels, int Count);
+/// <summary>A staging buffer holding <paramref name="Count"/> decoded images.</summary>
+internal sealed record DecodedBatch(InputStaging Input, int Count);
 
 /// <summary>How many images go to the model at once, and how many threads decode them.</summary>
 public sealed record EmbedderSettings(int BatchSize = 32, int DecodeThreads = 1);

@@ -17,17 +17,22 @@ public static class ProviderCheck
         var model = PerceptualModel.Create();
         using var onProvider = EmbeddingSessionFactory.Create(model, request);
         using var onCpu = EmbeddingSessionFactory.Create(model, request.OnCpu());
-        long[] shape = [4, 3, model.InputSize, model.InputSize];
+        const int images = 4;
+        using var cpuInput = onCpu.CreateStaging(images);
+        using var providerInput = onProvider.CreateStaging(images);
         var random = new Random(7);
-        var batch = Enumerable.Range(0, (int)(shape[0] * shape[1] * shape[2] * shape[3])).Select(_ => random.NextSingle()).ToArray();
-        var expected = onCpu.Run(batch.AsMemory(), shape);
-        var actual = onProvider.Run(batch.AsMemory(), shape);
+        for (var i = 0; i < cpuInput.Length; i++)
+        {
+            cpuInput.Floats[i] = providerInput.Floats[i] = random.NextSingle();
+        }
+        var expected = onCpu.Run(cpuInput, images);
+        var actual = onProvider.Run(providerInput, images);
         var worst = expected.Zip(actual, (e, a) => e.Zip(a, (x, y) => Math.Abs(x - y)).Max()).Max();
         if (worst > Tolerance)
         {
             throw new ExecutionProviderException($"{onProvider.Provider} runs but its vectors differ from the CPU's by {worst:0.####}");
         }
-        return $"{onProvider.Provider} works (ONNX Runtime {OrtEnv.Instance().GetVersionString()}, device {request.DeviceId}): vectors match the CPU's within {worst:0.0E0}";
+        return $"{onProvider.Provider} works (ONNX Runtime {OrtEnv.Instance().GetVersionString()}, device {request.DeviceId}, input in {providerInput.Memory}): vectors match the CPU's within {worst:0.0E0}";
     }
 
     /// <summary>The execution providers and devices ONNX Runtime knows of, for diagnosis.</summary>

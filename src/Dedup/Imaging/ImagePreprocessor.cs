@@ -1,3 +1,4 @@
+using System.Numerics;
 using NetVips;
 
 namespace Crawler.Dedup.Imaging;
@@ -25,8 +26,10 @@ public sealed class ImagePreprocessor
     /// <summary>Values per image: three planes of <see cref="Side"/> squared.</summary>
     public int Length => 3 * _side * _side;
 
+    /// <summary>Writes one image as fp32 or fp16 (<see cref="Half"/>), whichever the model reads.</summary>
     /// <exception cref="ImageRejectedException">The bytes do not decode; the message says why and names <paramref name="index"/>.</exception>
-    public void Write(byte[] image, Span<float> destination, int index)
+    public void Write<T>(byte[] image, Span<T> destination, int index)
+        where T : struct, IBinaryFloatingPointIeee754<T>
     {
         var rgb = DecodeRgb(image, index);
         var plane = _side * _side;
@@ -36,7 +39,7 @@ public sealed class ImagePreprocessor
             var (scale, offset) = (_scale[c], _offset[c]);
             for (var i = 0; i < plane; i++)
             {
-                target[i] = (rgb[(i * 3) + c] * scale) + offset;
+                target[i] = T.CreateTruncating((rgb[(i * 3) + c] * scale) + offset);
             }
         }
     }

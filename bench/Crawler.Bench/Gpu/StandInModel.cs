@@ -1,6 +1,6 @@
 using Crawler.Dedup.Onnx;
 
-namespace Crawler.Bench.Dedup;
+namespace Crawler.Bench.Gpu;
 
 /// <summary>
 /// For the dry run of <c>bench/run gpu</c> where torch cannot export ResNet-50: a small convolutional model
