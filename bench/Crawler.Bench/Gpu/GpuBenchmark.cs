@@ -6,7 +6,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace Crawler.Bench.Gpu;
 
 /// <summary>
-/// <c>bench/run gpu [--provider cuda|cpu] [--batch 256] [--seconds 5] [--rounds 3] [--photos DIR] [--models DIR]</c>,
+/// <c>bench/run gpu [--provider cuda|cpu] [--batch 256] [--seconds 5] [--rounds 3] [--part all|decode|scaling]
+/// [--photos DIR] [--models DIR]</c>,
 /// for the GPU machine (see README, "GPU benchmark"): decode + the built-in model end to end on all cores,
 /// beside decoding alone; then ResNet-50 exported from torch there, fp32 and fp16, inference from pinned
 /// host buffers (decode excluded) against torch on the same model, rounds of each alternating. Without
@@ -27,6 +28,13 @@ internal sealed class GpuBenchmark : IBenchmark
         var batch = int.Parse(Arguments.Value(args, "--batch") ?? "256", CultureInfo.InvariantCulture);
         var seconds = double.Parse(Arguments.Value(args, "--seconds") ?? "5", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Arguments.Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        var part = Arguments.Value(args, "--part") ?? "all";
+        var photos = Photos.Load(Arguments.Value(args, "--photos") ?? Photos.DefaultFolder);
+        if (part == "scaling")
+        {
+            DecodeScaling.Run(photos, seconds);
+            return Task.FromResult(new BenchResult(0, 0, "none"));
+        }
         var request = onCuda ? new ProviderRequest(ExecutionProviders.Cuda) : ProviderRequest.CpuOnly();
         Console.WriteLine($"ONNX Runtime {OrtEnv.Instance().GetVersionString()}, provider {request.Provider}, batch {batch}, {rounds} rounds of {seconds} s, {Environment.ProcessorCount} cores");
         if (onCuda)
@@ -48,13 +56,16 @@ internal sealed class GpuBenchmark : IBenchmark
         Console.WriteLine($"model: {(torch ? "torchvision ResNet-50, random weights (seed 0), exported by torch here" : "stand-in (no torch here: a dry run)")}");
         using var peer = torch ? TorchPeer.Start() : null;
 
-        var photos = Photos.Load(Arguments.Value(args, "--photos") ?? Photos.DefaultFolder);
         using (var endToEnd = new EndToEnd(request, batch, photos))
         {
             Console.WriteLine($"decode + built-in model ({PerceptualModel.Id}) on {endToEnd.Provider}, {photos.Count} photos cycled, {Environment.ProcessorCount} decode threads:");
             var measured = Interleaved.Run(rounds,
                 [("decode+embed", () => endToEnd.DecodeAndEmbed(seconds)), ("decode alone (the bound)", () => endToEnd.DecodeOnly(seconds))], "images/s");
             Console.WriteLine($"end to end {measured["decode+embed"]} images/s; decoding alone {measured["decode alone (the bound)"]} images/s");
+        }
+        if (part == "decode")
+        {
+            return Task.FromResult(new BenchResult(0, 0, "none"));
         }
 
         var layouts = onCuda ? CudaLayouts : [("CPU", new Dictionary<string, string>())];
@@ -66,13 +77,15 @@ internal sealed class GpuBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Both sides with TF32 allowed in fp32 (torch's cuDNN default); ONNX Runtime in its default NCHW layout
-    /// and with its NHWC kernels, which feed tensor cores without transposes (torch runs channels_last).
+    /// Both sides with TF32 allowed in fp32 (torch's cuDNN default); ONNX Runtime in its default NCHW layout,
+    /// with its NHWC kernels (torch runs channels_last), and with those plus cuDNN's fused convolution and
+    /// bias: each is an <c>Embedding:CudaOptions</c> setting of the service.
     /// </summary>
     private static (string Name, Dictionary<string, string> Options)[] CudaLayouts =>
     [
         ("NCHW", new() { [CudaProviderSettings.UseTf32] = "1" }),
         ("NHWC", new() { [CudaProviderSettings.UseTf32] = "1", [CudaProviderSettings.PreferNhwc] = "1" }),
+        ("NHWC fused bias", new() { [CudaProviderSettings.UseTf32] = "1", [CudaProviderSettings.PreferNhwc] = "1", [CudaProviderSettings.FuseConvBias] = "1" }),
     ];
 
     private static BenchResult Compare(string precision, byte[] onnx, ProviderRequest request, (string Name, Dictionary<string, string> Options)[] layouts,

@@ -5,8 +5,8 @@ namespace Crawler.Bench.Gpu;
 
 /// <summary>
 /// One model on one provider configuration, held ready: a session and a staging buffer filled once with
-/// random pixels. A measurement runs the batch over and over: the copies to and from the device are
-/// included, decoding is not (torch's side is measured the same way).
+/// random pixels. A measurement runs the batch over and over, one run at a time as the embedder does: the
+/// copies to and from the device are included, decoding is not (torch's side is measured the same way).
 /// </summary>
 internal sealed class ModelThroughput : IDisposable
 {
@@ -19,23 +19,7 @@ internal sealed class ModelThroughput : IDisposable
         _session = EmbeddingSessionFactory.Create(model, request);
         _batch = batch;
         _input = _session.CreateStaging(batch);
-        var random = new Random(1);
-        if (_input.ElementType == TensorElementType.Float16)
-        {
-            var values = _input.Halves;
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = (Half)random.NextSingle();
-            }
-        }
-        else
-        {
-            var values = _input.Floats;
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = random.NextSingle();
-            }
-        }
+        Fill(_input, new Random(1));
         // The first runs pick convolution algorithms and grow the memory arena; they are not measured.
         for (var i = 0; i < 5; i++)
         {
@@ -49,6 +33,24 @@ internal sealed class ModelThroughput : IDisposable
     public double Measure(double seconds) => Throughput.Measure(Run, _batch, seconds);
 
     private void Run() => _session.Run(_input, _batch);
+
+    private static void Fill(InputStaging input, Random random)
+    {
+        if (input.ElementType == TensorElementType.Float16)
+        {
+            var values = input.Halves;
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = (Half)random.NextSingle();
+            }
+            return;
+        }
+        var floats = input.Floats;
+        for (var i = 0; i < floats.Length; i++)
+        {
+            floats[i] = random.NextSingle();
+        }
+    }
 
     public void Dispose()
     {

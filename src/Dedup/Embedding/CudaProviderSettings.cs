@@ -13,6 +13,8 @@ public static class CudaProviderSettings
 
     public const string PreferNhwc = "prefer_nhwc";
 
+    public const string FuseConvBias = "fuse_conv_bias";
+
     /// <remarks>
     /// ONNX Runtime turns TF32 on by default, which rounds fp32 products to a 10-bit mantissa: the built-in
     /// model's vectors would then move by about 1e-3 from the CPU's, and every dedup threshold was measured

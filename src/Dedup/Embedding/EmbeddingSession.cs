@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -90,16 +92,23 @@ public sealed class EmbeddingSession : IDisposable
     private float[][] Vectors(OrtValue output, int count)
     {
         var values = OutputType == TensorElementType.Float16
-            ? [.. output.GetTensorDataAsSpan<Float16>().ToArray().Select(h => (float)h)]
-            : output.GetTensorDataAsSpan<float>().ToArray();
+            ? Widened(MemoryMarshal.Cast<Float16, Half>(output.GetTensorDataAsSpan<Float16>()))
+            : output.GetTensorDataAsSpan<float>();
         var dimensions = values.Length / count;
         Dimensions = dimensions;
         var vectors = new float[count][];
         for (var i = 0; i < count; i++)
         {
-            vectors[i] = VectorMath.Normalise(values.AsSpan(i * dimensions, dimensions));
+            vectors[i] = VectorMath.Normalise(values.Slice(i * dimensions, dimensions));
         }
         return vectors;
+    }
+
+    private static ReadOnlySpan<float> Widened(ReadOnlySpan<Half> values)
+    {
+        var widened = new float[values.Length];
+        TensorPrimitives.ConvertToSingle(values, widened);
+        return widened;
     }
 
     public void Dispose()

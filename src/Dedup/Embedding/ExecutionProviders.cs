@@ -8,18 +8,13 @@ public static class ExecutionProviders
     public const string Cuda = "CUDA";
 }
 
-/// <summary>
-/// How to build a session: on the CPU, or on CUDA either through the provider compiled into ONNX Runtime
-/// (the official GPU package) or through a provider library loaded by path with the plugin API.
-/// </summary>
+/// <summary>How to build a session: on the CPU, or on CUDA through the provider of the official GPU package.</summary>
 /// <param name="Provider"><see cref="ExecutionProviders.Cpu"/> or <see cref="ExecutionProviders.Cuda"/>.</param>
-/// <param name="CudaLibrary">A CUDA provider library to register by path; null for the built-in CUDA provider.</param>
 /// <param name="DeviceId">Which GPU.</param>
 /// <param name="IntraOpThreads">Threads for one run on the CPU; 0 lets ONNX Runtime choose (all cores).</param>
 /// <param name="CudaOptions">CUDA provider options by ONNX Runtime's names, over <see cref="CudaProviderSettings"/>' defaults.</param>
 public sealed record ProviderRequest(
     string Provider = ExecutionProviders.Cpu,
-    string? CudaLibrary = null,
     int DeviceId = 0,
     int IntraOpThreads = 0,
     IReadOnlyDictionary<string, string>? CudaOptions = null)

@@ -35,7 +35,6 @@ public static class ProviderCheck
         return $"{onProvider.Provider} works (ONNX Runtime {OrtEnv.Instance().GetVersionString()}, device {request.DeviceId}, input in {providerInput.Memory}): vectors match the CPU's within {worst:0.0E0}";
     }
 
-    /// <summary>The execution providers and devices ONNX Runtime knows of, for diagnosis.</summary>
-    public static string Devices() =>
-        string.Join(", ", OrtEnv.Instance().GetEpDevices().Select(d => $"{d.EpName} ({d.HardwareDevice.Type})"));
+    /// <summary>The execution providers this build of ONNX Runtime carries, for diagnosis.</summary>
+    public static string Providers() => string.Join(", ", OrtEnv.Instance().GetAvailableProviders());
 }

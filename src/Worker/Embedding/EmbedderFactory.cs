@@ -8,7 +8,7 @@ namespace Crawler.Worker.Embedding;
 /// Builds the service's one embedder: the configured model on the configured provider, or on the CPU with
 /// one clear log line when the GPU provider cannot be used.
 /// </summary>
-public sealed class EmbedderFactory(IOptions<EmbeddingOptions> options, ProviderProbe probe, ILogger<EmbedderFactory> logger)
+public sealed class EmbedderFactory(IOptions<EmbeddingOptions> options, ILogger<EmbedderFactory> logger)
 {
     public OnnxEmbedder Create()
     {
@@ -16,11 +16,6 @@ public sealed class EmbedderFactory(IOptions<EmbeddingOptions> options, Provider
         var model = settings.LoadModel();
         var request = settings.ToRequest();
         var embedderSettings = new EmbedderSettings(settings.BatchSize, settings.DecodeThreads == 0 ? Environment.ProcessorCount : settings.DecodeThreads);
-        if (request.Provider == ExecutionProviders.Cuda && request.CudaLibrary is { } library && settings.ProbeProvider
-            && probe.Failure(library, request.DeviceId) is { } failure)
-        {
-            return OnCpu(model, request, embedderSettings, $"the CUDA provider library {library} failed its check in a child process: {failure}");
-        }
         try
         {
             var embedder = new OnnxEmbedder(EmbeddingSessionFactory.Create(model, request), embedderSettings);

@@ -49,17 +49,14 @@ public sealed class EmbeddingOptions
     [RegularExpression("^(Cpu|Cuda)$", ErrorMessage = "The field Provider must be Cpu or Cuda.")]
     public string Provider { get; set; } = "Cpu";
 
-    /// <summary>A CUDA provider library loaded by path (ONNX Runtime's plugin API); empty for the built-in provider of the GPU package.</summary>
-    public string? CudaProviderLibrary { get; set; }
-
     [Range(0, 64)]
     public int DeviceId { get; set; }
 
     /// <summary>
-    /// Try a CUDA provider library in a child process (<c>crawler gpu-check</c>) before loading it here: a
-    /// library built for another ONNX Runtime can crash the process that loads it.
+    /// ONNX Runtime's CUDA provider options by their own names (<c>prefer_nhwc</c>, <c>fuse_conv_bias</c>,
+    /// <c>use_tf32</c>, ...), over the defaults of <see cref="CudaProviderSettings"/>.
     /// </summary>
-    public bool ProbeProvider { get; set; } = true;
+    public Dictionary<string, string> CudaOptions { get; set; } = [];
 
     /// <summary>The configured model: the built-in one, or the file with its preprocessing.</summary>
     public EmbeddingModel LoadModel() => Model == BuiltIn
@@ -68,7 +65,7 @@ public sealed class EmbeddingOptions
 
     public ProviderRequest ToRequest() => new(
         Provider == "Cuda" ? ExecutionProviders.Cuda : ExecutionProviders.Cpu,
-        string.IsNullOrWhiteSpace(CudaProviderLibrary) ? null : CudaProviderLibrary,
         DeviceId,
-        IntraOpThreads);
+        IntraOpThreads,
+        CudaOptions);
 }

@@ -46,7 +46,6 @@ public static class ServiceCollectionExtensions
 
         services.AddFetching();
         services.AddImageAcquisition();
-        services.AddSingleton(new ProviderProbe(ProbeCommand.ThisProgram(), TimeSpan.FromMinutes(2)));
         services.AddSingleton<EmbedderFactory>();
         services.AddSingleton<IImageEmbedder>(sp => sp.GetRequiredService<EmbedderFactory>().Create());
         services.AddSingleton<RedditTokenProvider>();

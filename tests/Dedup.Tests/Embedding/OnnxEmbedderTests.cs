@@ -29,18 +29,32 @@ public sealed class OnnxEmbedderTests
     [Fact]
     public void Embed_GivesTheSameVectors_InOneBatchOrSplitAcrossBatches()
     {
-        var images = Enumerable.Range(20, 5).Select(seed =>
-        {
-            using var scene = TestImages.Scene(seed);
-            return TestImages.Jpeg(scene);
-        }).ToList();
+        var images = Scenes(20, 7);
         using var whole = Built(new EmbedderSettings(BatchSize: 8, DecodeThreads: 2));
         using var split = Built(new EmbedderSettings(BatchSize: 2, DecodeThreads: 1));
+        // Four batches, two decoding ahead of the one that runs.
+        using var ahead = Built(new EmbedderSettings(BatchSize: 2, DecodeThreads: 2));
 
         var a = whole.Embed(images);
         var b = split.Embed(images);
+        var c = ahead.Embed(images);
 
         Assert.All(Enumerable.Range(0, images.Count), i => Assert.Equal(a[i], b[i], new ToleranceComparer(1e-5f)));
+        Assert.All(Enumerable.Range(0, images.Count), i => Assert.Equal(a[i], c[i], new ToleranceComparer(1e-5f)));
+    }
+
+    [Fact]
+    public void Embed_NamesABadImageInALaterBatch_AndStaysUsable()
+    {
+        var images = Scenes(40, 5);
+        using var embedder = Built(new EmbedderSettings(BatchSize: 2, DecodeThreads: 2));
+        var expected = embedder.Embed(images);
+
+        var error = Assert.Throws<ImageRejectedException>(() => embedder.Embed([.. images, "not an image"u8.ToArray()]));
+        var again = embedder.Embed(images);
+
+        Assert.StartsWith("image 5 could not be decoded", error.Message, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, images.Count), i => Assert.Equal(expected[i], again[i], new ToleranceComparer(1e-6f)));
     }
 
     [Fact]
@@ -70,6 +84,13 @@ public sealed class OnnxEmbedderTests
         Assert.True(VectorMath.Dot(vectors[0], vectors[1]) > 0.9999f, "a one-band grey image differs from its RGB copy");
         Assert.True(VectorMath.Dot(vectors[2], vectors[3]) > 0.9999f, "an opaque alpha channel changed the vector");
     }
+
+    private static List<byte[]> Scenes(int firstSeed, int count) =>
+        [.. Enumerable.Range(firstSeed, count).Select(seed =>
+        {
+            using var scene = TestImages.Scene(seed);
+            return TestImages.Jpeg(scene);
+        })];
 
     private static OnnxEmbedder Built(EmbedderSettings settings) =>
         new(EmbeddingSessionFactory.Create(PerceptualModel.Create(), ProviderRequest.CpuOnly()), settings);

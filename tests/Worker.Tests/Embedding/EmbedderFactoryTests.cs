@@ -9,34 +9,16 @@ namespace Crawler.Worker.Tests.Embedding;
 public sealed class EmbedderFactoryTests
 {
     [Fact]
-    public void Create_RunsOnTheCpu_WithOneWarning_WhenTheProviderLibraryCrashesItsProbe()
-    {
-        using var dir = new TempDir();
-        var library = dir.Combine("libonnxruntime_providers_cuda.so");
-        File.WriteAllText(library, "built for another ONNX Runtime");
-        var logger = new RecordingLogger<EmbedderFactory>();
-        var probe = new ProviderProbe(new ProbeCommand("/bin/sh", ["-c", "kill -SEGV $$", "probe"]), TimeSpan.FromSeconds(30));
-        var options = Options.Create(new EmbeddingOptions { Provider = "Cuda", CudaProviderLibrary = library });
-
-        using var embedder = new EmbedderFactory(options, probe, logger).Create();
-
-        Assert.Equal(ExecutionProviders.Cpu, embedder.Provider);
-        var warning = Assert.Single(logger.Records, r => r.Level == LogLevel.Warning);
-        Assert.Equal($"Embedding on the CPU: CUDA was configured but the CUDA provider library {library} failed its check in a child process: the probe crashed (SIGSEGV); last output: no output", warning.Message);
-    }
-
-    [Fact]
     public void Create_RunsOnTheCpu_WithOneWarning_WhenThisOnnxRuntimeHasNoCuda()
     {
         var logger = new RecordingLogger<EmbedderFactory>();
-        var probe = new ProviderProbe(new ProbeCommand("/bin/false", []), TimeSpan.FromSeconds(30));
         var options = Options.Create(new EmbeddingOptions { Provider = "Cuda" });
 
-        using var embedder = new EmbedderFactory(options, probe, logger).Create();
+        using var embedder = new EmbedderFactory(options, logger).Create();
 
         Assert.Equal(ExecutionProviders.Cpu, embedder.Provider);
         var warning = Assert.Single(logger.Records, r => r.Level == LogLevel.Warning);
-        Assert.StartsWith("Embedding on the CPU: CUDA was configured but ONNX Runtime's built-in CUDA provider is unavailable: ", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Embedding on the CPU: CUDA was configured but ONNX Runtime's CUDA provider is unavailable: ", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +29,7 @@ public sealed class EmbedderFactoryTests
         File.WriteAllBytes(path, PerceptualModel.Create().Onnx);
         var options = Options.Create(new EmbeddingOptions { Model = path, ModelId = "my-model-v2", InputSize = 32, InputName = "image", OutputName = "embedding" });
 
-        using var embedder = new EmbedderFactory(options, new ProviderProbe(new ProbeCommand("/bin/false", []), TimeSpan.FromSeconds(1)), new RecordingLogger<EmbedderFactory>()).Create();
+        using var embedder = new EmbedderFactory(options, new RecordingLogger<EmbedderFactory>()).Create();
 
         Assert.Equal("my-model-v2", embedder.ModelId);
         Assert.Equal(ExecutionProviders.Cpu, embedder.Provider);
