@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Crawler.Worker.Fetching.Robots;
+using Crawler.Fetching.Robots;
 
 namespace Crawler.Bench.Robots;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Crawler.Worker.Demo;
 using Crawler.Worker.Exporting;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 

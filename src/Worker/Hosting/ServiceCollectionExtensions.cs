@@ -5,8 +5,8 @@ using Crawler.Worker.Catalog.Migrations;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Embedding;
 using Crawler.Worker.Exporting;
-using Crawler.Worker.Fetching;
-using Crawler.Worker.Fetching.Images;
+using Crawler.Fetching;
+using Crawler.Worker.ImageHosts;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeletionStore>();
 
         services.AddFetching();
+        services.AddSingleton<IFetchExemptions, SourceFetchExemptions>();
         services.AddImageAcquisition();
         services.AddSingleton<EmbedderFactory>();
         services.AddSingleton<IImageEmbedder>(sp => sp.GetRequiredService<EmbedderFactory>().Create());
@@ -77,8 +78,6 @@ public static class ServiceCollectionExtensions
         services.AddValidated<CatalogOptions>(CatalogOptions.Section);
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         services.AddValidated<PipelineOptions>(PipelineOptions.Section);
-        services.AddValidated<FetchOptions>(FetchOptions.Section);
-        services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
         services.AddValidated<ImageQualityOptions>(ImageQualityOptions.Section);
         services.AddValidated<DedupOptions>(DedupOptions.Section);
         services.AddValidated<EmbeddingOptions>(EmbeddingOptions.Section);

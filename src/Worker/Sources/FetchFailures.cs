@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Crawler.Worker.Pipeline;
 
 namespace Crawler.Worker.Sources;

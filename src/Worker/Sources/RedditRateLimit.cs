@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 
 namespace Crawler.Worker.Sources;
 

@@ -1,6 +1,6 @@
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 
 namespace Crawler.Worker.Sources;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 
 namespace Crawler.Worker.Sources;
 

@@ -1,4 +1,4 @@
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Microsoft.Extensions.Logging;
 
 namespace Crawler.Worker.Sources;

@@ -1,6 +1,6 @@
 using Crawler.Core.Domain;
 using Crawler.Parsers.Reddit;
-using Crawler.Worker.Fetching.Images;
+using Crawler.Worker.ImageHosts;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Configuration;

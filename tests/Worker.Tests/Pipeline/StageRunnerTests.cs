@@ -1,4 +1,4 @@
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Crawler.Worker.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Crawler.Worker.Sources;
 
 namespace Crawler.Worker.Tests.Sources;

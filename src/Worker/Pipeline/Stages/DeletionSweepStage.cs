@@ -1,7 +1,7 @@
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
 using Crawler.Worker.Catalog.Stores;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 

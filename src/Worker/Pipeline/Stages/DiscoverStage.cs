@@ -1,5 +1,5 @@
 using Crawler.Worker.Catalog.Stores;
-using Crawler.Worker.Fetching;
+using Crawler.Fetching;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 

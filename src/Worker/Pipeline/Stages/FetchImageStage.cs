@@ -2,8 +2,8 @@ using Crawler.Core.Text;
 using Crawler.Dedup.Imaging;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
-using Crawler.Worker.Fetching;
-using Crawler.Worker.Fetching.Images;
+using Crawler.Fetching;
+using Crawler.Worker.ImageHosts;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;

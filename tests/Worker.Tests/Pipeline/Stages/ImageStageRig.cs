@@ -1,11 +1,11 @@
+using Crawler.TestSupport.Fetching;
 using Crawler.TestSupport;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Stores;
-using Crawler.Worker.Fetching.Images;
+using Crawler.Worker.ImageHosts;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
-using Crawler.Worker.Tests.Fetching;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +22,7 @@ internal sealed class ImageStageRig : IAsyncDisposable
     private readonly TestCatalog _catalog;
     private readonly FetcherRig _rig;
 
-    private ImageStageRig(TestCatalog catalog, LoopbackServer server, string? imgurClientId, Action<ImageQualityOptions>? quality, Action<Crawler.Worker.Fetching.FetchOptions>? fetch)
+    private ImageStageRig(TestCatalog catalog, LoopbackServer server, string? imgurClientId, Action<ImageQualityOptions>? quality, Action<Crawler.Fetching.FetchOptions>? fetch)
     {
         _catalog = catalog;
         Server = server;
@@ -65,7 +65,7 @@ internal sealed class ImageStageRig : IAsyncDisposable
         Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> routes,
         string? imgurClientId = "test-client",
         Action<ImageQualityOptions>? quality = null,
-        Action<Crawler.Worker.Fetching.FetchOptions>? fetch = null)
+        Action<Crawler.Fetching.FetchOptions>? fetch = null)
     {
         var catalog = await TestCatalog.CreateAsync();
         var server = await LoopbackServer.StartAsync(routes);

@@ -1,4 +1,0 @@
-namespace Crawler.Worker.Fetching.Safety;
-
-/// <summary>Thrown before connecting when every address of a host is forbidden by <see cref="AddressPolicy"/>.</summary>
-public sealed class AddressRefusedException(string message) : Exception(message);

@@ -1,0 +1,20 @@
+using Crawler.Dedup.Imaging;
+using Crawler.Worker.Pipeline.Stages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.ImageHosts;
+
+/// <summary>Registers image-host resolution and image inspection for the fetch-image stage.</summary>
+public static class ImageAcquisitionServices
+{
+    public static IServiceCollection AddImageAcquisition(this IServiceCollection services)
+    {
+        services.AddOptions<ImageHostsOptions>().BindConfiguration(ImageHostsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => ImgurCredentials.FromEnvironment(sp.GetRequiredService<IOptions<ImageHostsOptions>>()));
+        services.AddSingleton<ImgurApi>();
+        services.AddSingleton<ImageHostResolver>();
+        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImageQualityOptions>>().Value.Limits));
+        return services;
+    }
+}
