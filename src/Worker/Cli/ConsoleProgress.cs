@@ -1,7 +1,9 @@
+using Crawler.Worker.Pipeline;
+
 namespace Crawler.Worker.Cli;
 
 /// <summary>A one-line progress bar on standard error, drawn only when it is a terminal (never into logs or pipes).</summary>
-internal sealed class ConsoleProgress(string label) : IDisposable
+internal sealed class ConsoleProgress(string label) : IProgressBar
 {
     private const int Width = 30;
     private readonly bool _enabled = !Console.IsErrorRedirected;

@@ -42,7 +42,7 @@ internal static class DemoCommand
         var site = SampleSiteBuilder.Build(threadCount);
         await using var server = await SampleSiteServer.StartAsync(site, ct);
         using var host = await VerbHost.StartAsync(dataDir, ct, services => UseSampleSite(services, server.Address));
-        await host.Services.GetRequiredService<DemoPipeline>().RunAsync(ct);
+        await host.Services.GetRequiredService<DemoPipeline>().RunAsync(stage => new ConsoleProgress(stage), ct);
         var snapshot = await host.Services.GetRequiredService<SnapshotExporter>().ExportAsync(ct);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{snapshot.Manifest.Rows} pairs exported"));
         await Console.Out.WriteLineAsync(snapshot.Path);

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ internal sealed class DemoPipeline(StageRunner runner, WorkQueue queue, ILogger<
 {
     private const int MaxRounds = 20;
 
-    public async Task RunAsync(CancellationToken ct)
+    /// <param name="progressOf">A progress bar for a stage's run.</param>
+    public async Task RunAsync(Func<string, IProgressBar> progressOf, CancellationToken ct)
     {
         for (var round = 1; round <= MaxRounds; round++)
         {
@@ -19,7 +21,7 @@ internal sealed class DemoPipeline(StageRunner runner, WorkQueue queue, ILogger<
             foreach (var stage in StageNames.InOrder)
             {
                 var due = await queue.CountDueAsync(stage, ct);
-                using var progress = new Cli.ConsoleProgress(stage);
+                using var progress = progressOf(stage);
                 var summary = await runner.RunAsync(stage, budget: null, ct, s => progress.Report(s.Handled, Math.Max(due, s.Handled)));
                 handled += summary.Handled;
             }

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog;
 namespace Crawler.Worker.Exporting;
 
 /// <summary>

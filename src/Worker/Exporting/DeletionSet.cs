@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Stores;
 
 namespace Crawler.Worker.Exporting;

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog;
 using System.Text.Json;
 
 namespace Crawler.Worker.Exporting;

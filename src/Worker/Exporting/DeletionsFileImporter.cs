@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Hosting;
 using Microsoft.Extensions.Logging;

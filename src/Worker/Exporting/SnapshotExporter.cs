@@ -1,3 +1,5 @@
+using Crawler.Worker.Catalog;
+using Crawler.Worker.Images;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -28,7 +30,7 @@ public sealed class SnapshotExporter(
     IOptions<ExportOptions> export,
     IOptions<StorageOptions> storage,
     IOptions<DedupOptions> dedup,
-    IOptions<ImageQualityOptions> quality,
+    IOptions<ImagesOptions> quality,
     Rewrite.IInstructionRewriter rewriter,
     ILogger<SnapshotExporter> logger)
 {

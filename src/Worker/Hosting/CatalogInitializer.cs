@@ -1,3 +1,5 @@
+using Crawler.Worker.Catalog.Work;
+using Crawler.Worker.Catalog;
 using Crawler.Rewrite;
 using Crawler.Worker.Catalog.Migrations;
 using Crawler.Worker.Catalog.Stores;

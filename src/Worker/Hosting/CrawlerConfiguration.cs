@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog;
 using Microsoft.Extensions.Configuration;
 
 namespace Crawler.Worker.Hosting;

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Dedup.Embedding;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
@@ -6,7 +7,7 @@ using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Embedding;
 using Crawler.Worker.Exporting;
 using Crawler.Fetching;
-using Crawler.Worker.ImageHosts;
+using Crawler.Worker.Images;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<RewriteStore>();
         services.AddSingleton<DeletionStore>();
+        services.AddSingleton<DeletionPurger>();
 
         services.AddFetching();
         services.AddSingleton<IFetchExemptions, SourceFetchExemptions>();
@@ -78,7 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddValidated<CatalogOptions>(CatalogOptions.Section);
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         services.AddValidated<PipelineOptions>(PipelineOptions.Section);
-        services.AddValidated<ImageQualityOptions>(ImageQualityOptions.Section);
+        services.AddValidated<ImagesOptions>(ImagesOptions.Section);
         services.AddValidated<DedupOptions>(DedupOptions.Section);
         services.AddValidated<EmbeddingOptions>(EmbeddingOptions.Section);
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 namespace Crawler.Worker.Pipeline;
 
 /// <summary>One pipeline stage: handles batches of its work items and says what became of each.</summary>

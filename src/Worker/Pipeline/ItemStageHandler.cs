@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 namespace Crawler.Worker.Pipeline;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

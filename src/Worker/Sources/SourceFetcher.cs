@@ -1,3 +1,4 @@
+using Crawler.Worker.Pipeline;
 using Crawler.Fetching;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,10 @@ namespace Crawler.Worker.Sources;
 /// </summary>
 public sealed class SourceFetcher(IFetcher fetcher, IHostBudget budget, RedditTokenProvider tokens, ILogger<SourceFetcher> logger)
 {
-    /// <exception cref="FetchException">No usable answer; see <see cref="FetchFailures.Outcome"/>.</exception>
+    /// <summary>How long to hold off after a 429 that says nothing about when to come back.</summary>
+    public static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromMinutes(1);
+
+    /// <exception cref="FetchException">No usable answer; the pipeline decides what it means for the work item.</exception>
     public async Task<FetchResponse> GetAsync(SourceOptions source, Uri url, CancellationToken ct, string? etag = null, string? lastModified = null)
     {
         try
@@ -37,7 +41,7 @@ public sealed class SourceFetcher(IFetcher fetcher, IHostBudget budget, RedditTo
         }
         catch (FetchException e)
         {
-            Account(url.Host, e.Headers, e.StatusCode == 429 ? e.RetryAfter ?? FetchFailures.DefaultRateLimitWait : null);
+            Account(url.Host, e.Headers, e.StatusCode == 429 ? e.RetryAfter ?? DefaultRateLimitWait : null);
             throw;
         }
     }

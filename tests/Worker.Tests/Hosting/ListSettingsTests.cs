@@ -1,6 +1,6 @@
 using Crawler.Core.Domain;
 using Crawler.Parsers.Reddit;
-using Crawler.Worker.ImageHosts;
+using Crawler.Worker.Images;
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Fetching;
 using Crawler.Worker.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;

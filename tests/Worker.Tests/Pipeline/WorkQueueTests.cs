@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Pipeline;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using System.Text.Json.Nodes;
 using Crawler.TestSupport;
 using Crawler.Worker.Blobs;

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using System.Globalization;
 using Crawler.Dedup.Comparison;
 using Crawler.Dedup.Embedding;

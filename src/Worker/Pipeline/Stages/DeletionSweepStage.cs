@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
 using Crawler.Worker.Catalog.Stores;
@@ -17,7 +18,7 @@ public sealed class DeletionSweepStage(
     FrontierStore frontier,
     PairStore pairs,
     SourceFetcher fetcher,
-    DeletionStore deletions,
+    DeletionPurger deletions,
     WorkQueue queue,
     TimeProvider time) : IStageHandler
 {

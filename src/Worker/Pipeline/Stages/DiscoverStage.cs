@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
 using Crawler.Worker.Sources;

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Dedup.Embedding;
 using Crawler.Dedup.Imaging;
 using Crawler.Worker.Blobs;

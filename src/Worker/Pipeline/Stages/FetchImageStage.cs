@@ -1,9 +1,10 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Text;
 using Crawler.Dedup.Imaging;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
-using Crawler.Worker.ImageHosts;
+using Crawler.Worker.Images;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;
@@ -21,7 +22,7 @@ public sealed class FetchImageStage(
     ImageStore images,
     BlobStore blobs,
     WorkQueue queue,
-    IOptions<ImageQualityOptions> quality,
+    IOptions<ImagesOptions> quality,
     IOptions<ImageHostsOptions> hostOptions,
     IOptions<FetchOptions> fetchOptions) : ItemStageHandler
 {

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
 using Crawler.Worker.Sources;
@@ -17,7 +18,7 @@ public sealed class FetchThreadStage(
     RedditThreadExpander expander,
     FrontierStore frontier,
     RawPageStore rawPages,
-    DeletionStore deletions,
+    DeletionPurger deletions,
     WorkQueue queue,
     TimeProvider time) : ItemStageHandler
 {

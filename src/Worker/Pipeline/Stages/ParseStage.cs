@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Domain;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
@@ -17,7 +18,7 @@ public sealed class ParseStage(
     FrontierStore frontier,
     RawPageStore rawPages,
     ThreadStore threads,
-    DeletionStore deletions,
+    DeletionPurger deletions,
     WorkQueue queue) : ItemStageHandler
 {
     private const string Origin = "parse";

@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Rewrite;
 using Crawler.Rewrite.Llm;
 using Crawler.Worker.Catalog.Stores;

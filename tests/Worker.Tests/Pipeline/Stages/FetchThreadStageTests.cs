@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.TestSupport;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Pipeline;

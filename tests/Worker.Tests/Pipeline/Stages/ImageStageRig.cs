@@ -1,9 +1,10 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.TestSupport.Fetching;
 using Crawler.TestSupport;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Catalog.Stores;
-using Crawler.Worker.ImageHosts;
+using Crawler.Worker.Images;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Dapper;
@@ -22,7 +23,7 @@ internal sealed class ImageStageRig : IAsyncDisposable
     private readonly TestCatalog _catalog;
     private readonly FetcherRig _rig;
 
-    private ImageStageRig(TestCatalog catalog, LoopbackServer server, string? imgurClientId, Action<ImageQualityOptions>? quality, Action<Crawler.Fetching.FetchOptions>? fetch)
+    private ImageStageRig(TestCatalog catalog, LoopbackServer server, string? imgurClientId, Action<ImagesOptions>? quality, Action<Crawler.Fetching.FetchOptions>? fetch)
     {
         _catalog = catalog;
         Server = server;
@@ -39,7 +40,7 @@ internal sealed class ImageStageRig : IAsyncDisposable
                 services.AddSingleton(new BlobStore(catalog.DataDir + "/blobs"));
                 services.AddSingleton<ImageStore>();
                 services.AddSingleton<WorkQueue>();
-                services.Configure<ImageQualityOptions>(o =>
+                services.Configure<ImagesOptions>(o =>
                 {
                     o.MinShortSide = 256;
                     quality?.Invoke(o);
@@ -64,7 +65,7 @@ internal sealed class ImageStageRig : IAsyncDisposable
     public static async Task<ImageStageRig> StartAsync(
         Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> routes,
         string? imgurClientId = "test-client",
-        Action<ImageQualityOptions>? quality = null,
+        Action<ImagesOptions>? quality = null,
         Action<Crawler.Fetching.FetchOptions>? fetch = null)
     {
         var catalog = await TestCatalog.CreateAsync();

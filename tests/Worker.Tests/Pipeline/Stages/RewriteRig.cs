@@ -1,3 +1,4 @@
+using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Domain;
 using Crawler.Rewrite;
 using Crawler.Rewrite.Llm;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>
 /// The shapes of imgur links: direct files on i.imgur.com, single-image pages, albums (<c>/a/ID</c>) and

@@ -3,7 +3,7 @@ using Crawler.Worker.Pipeline.Stages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>Registers image-host resolution and image inspection for the fetch-image stage.</summary>
 public static class ImageAcquisitionServices
@@ -14,7 +14,7 @@ public static class ImageAcquisitionServices
         services.AddSingleton(sp => ImgurCredentials.FromEnvironment(sp.GetRequiredService<IOptions<ImageHostsOptions>>()));
         services.AddSingleton<ImgurApi>();
         services.AddSingleton<ImageHostResolver>();
-        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImageQualityOptions>>().Value.Limits));
+        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImagesOptions>>().Value.Limits));
         return services;
     }
 }

@@ -1,4 +1,4 @@
-namespace Crawler.Worker.Hosting;
+namespace Crawler.Worker.Catalog;
 
 /// <summary>Which catalog database to use; bound from <c>Catalog</c>.</summary>
 public sealed class CatalogOptions

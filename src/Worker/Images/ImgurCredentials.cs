@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>The imgur API Client-ID, taken from the environment at start; null when none is set.</summary>
 public sealed record ImgurCredentials(string? ClientId)

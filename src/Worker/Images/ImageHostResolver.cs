@@ -4,7 +4,7 @@ using Crawler.Dedup.Imaging;
 using Crawler.Worker.Pipeline.Stages;
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>
 /// Turns an image link as people post it into the one URL to download: i.redd.it as it is; preview.redd.it
@@ -12,7 +12,7 @@ namespace Crawler.Worker.ImageHosts;
 /// gifv/mp4 as their still; imgur pages as their file; albums and gallery posts through the imgur API; any
 /// other link (forum attachments among them) as it is, in its own host's turn and under its robots.txt.
 /// </summary>
-public sealed class ImageHostResolver(ImgurApi imgur, IOptions<ImageQualityOptions> quality)
+public sealed class ImageHostResolver(ImgurApi imgur, IOptions<ImagesOptions> quality)
 {
     /// <exception cref="FetchException">The link cannot be turned into an image URL, or the API failed.</exception>
     public async Task<ImageTarget> ResolveAsync(Uri url, CancellationToken ct)

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Crawler.Dedup.Imaging;
 
-namespace Crawler.Worker.Pipeline.Stages;
+namespace Crawler.Worker.Images;
 
 /// <summary>Gates an image must pass to be used, and what one decode may cost; bound from <c>Images</c>.</summary>
-public sealed class ImageQualityOptions
+public sealed class ImagesOptions
 {
     public const string Section = "Images";
 

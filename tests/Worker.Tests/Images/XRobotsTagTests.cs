@@ -1,6 +1,6 @@
-using Crawler.Worker.ImageHosts;
+using Crawler.Worker.Images;
 
-namespace Crawler.Worker.Tests.ImageHosts;
+namespace Crawler.Worker.Tests.Images;
 
 public sealed class XRobotsTagTests
 {

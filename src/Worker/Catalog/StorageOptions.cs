@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Crawler.Worker.Hosting;
+namespace Crawler.Worker.Catalog;
 
 /// <summary>Where the catalog and blobs live; bound from <c>Storage</c> (or <c>--data-dir</c>).</summary>
 public sealed class StorageOptions

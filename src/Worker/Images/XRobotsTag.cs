@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>
 /// Reads <c>X-Robots-Tag</c> (comma-separated directives, optionally for one agent: <c>otherbot: noai</c>) and

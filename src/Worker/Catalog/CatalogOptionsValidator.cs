@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.Hosting;
+namespace Crawler.Worker.Catalog;
 
 /// <summary>Rejects unknown catalog providers, and the ones this build cannot run yet, by name.</summary>
 public sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>

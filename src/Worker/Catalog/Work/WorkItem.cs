@@ -1,4 +1,4 @@
-namespace Crawler.Worker.Pipeline;
+namespace Crawler.Worker.Catalog.Work;
 
 /// <summary>A leased unit of work of one stage. <see cref="Generation"/> guards against completing an item re-enqueued meanwhile.</summary>
 public sealed record WorkItem

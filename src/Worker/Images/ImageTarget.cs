@@ -1,4 +1,4 @@
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>
 /// The one download an image link stands for. When the link is an album, <paramref name="Url"/> is its first

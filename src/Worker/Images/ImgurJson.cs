@@ -1,7 +1,7 @@
 using Crawler.Fetching;
 using System.Text.Json;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>
 /// Reads imgur API v3 answers: <c>{"data": {...}, "success": true, "status": 200}</c>, where data is an

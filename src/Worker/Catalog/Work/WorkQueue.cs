@@ -1,7 +1,7 @@
 using Crawler.Worker.Catalog;
 using Dapper;
 
-namespace Crawler.Worker.Pipeline;
+namespace Crawler.Worker.Catalog.Work;
 
 /// <summary>
 /// The catalog's durable queue of pending work per stage. Items are leased, never removed: a done item

@@ -1,8 +1,8 @@
 using Crawler.TestSupport;
 using Crawler.Fetching;
-using Crawler.Worker.ImageHosts;
+using Crawler.Worker.Images;
 
-namespace Crawler.Worker.Tests.ImageHosts;
+namespace Crawler.Worker.Tests.Images;
 
 /// <summary>The real imgur API v3 answers in ../shared/fixtures/imgur.</summary>
 public sealed class ImgurJsonTests

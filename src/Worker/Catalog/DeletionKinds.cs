@@ -1,4 +1,4 @@
-namespace Crawler.Worker.Exporting;
+namespace Crawler.Worker.Catalog;
 
 /// <summary>What a deletion names: a whole thread, one reply, or anything reachable by a URL.</summary>
 public static class DeletionKinds

@@ -1,15 +1,13 @@
+using Crawler.Worker.Sources;
 using System.Globalization;
 using Crawler.Fetching;
 using Crawler.Worker.Pipeline;
 
-namespace Crawler.Worker.Sources;
+namespace Crawler.Worker.Pipeline;
 
 /// <summary>What a failed source request means for the work item that made it.</summary>
 public static class FetchFailures
 {
-    /// <summary>How long to hold off after a 429 that says nothing about when to come back.</summary>
-    public static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromMinutes(1);
-
     /// <summary>
     /// A 429, or the fetcher's refusal to wait that long for a host that asked us to hold back, is the site's
     /// budget running out, not a fault of the item: it waits for the window to reset without spending an
@@ -19,7 +17,7 @@ public static class FetchFailures
     {
         if (e.StatusCode == 429 || (e.StatusCode is null && e.Transient && e.RetryAfter is not null))
         {
-            var wait = e.RetryAfter ?? RedditRateLimit.From(e.Headers)?.ResetsIn ?? DefaultRateLimitWait;
+            var wait = e.RetryAfter ?? RedditRateLimit.From(e.Headers)?.ResetsIn ?? SourceFetcher.DefaultRateLimitWait;
             wait = wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
             return StageOutcome.Defer(wait, string.Create(CultureInfo.InvariantCulture, $"rate limited ({e.Message}); waiting {wait.TotalSeconds:0} s"));
         }

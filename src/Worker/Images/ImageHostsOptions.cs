@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>How image-host links are turned into downloads; bound from <c>ImageHosts</c>.</summary>
 public sealed class ImageHostsOptions

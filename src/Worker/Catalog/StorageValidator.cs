@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.Hosting;
+namespace Crawler.Worker.Catalog;
 
 /// <summary>Fails start-up when the data directory cannot be created or written, naming the setting.</summary>
 public sealed class StorageValidator : IValidateOptions<StorageOptions>

@@ -1,7 +1,7 @@
 using Crawler.Fetching;
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.ImageHosts;
+namespace Crawler.Worker.Images;
 
 /// <summary>
 /// Resolves imgur albums and gallery posts through API v3 (<c>album/ID</c>, <c>gallery/ID</c>) with the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Crawler.Worker.Pipeline;
+namespace Crawler.Worker.Catalog.Work;
 
 /// <summary>Sort keys that make claim order follow post time, so the earliest thread of a repost cluster is judged first.</summary>
 public static class SortKeys
