@@ -29,6 +29,9 @@ public sealed class BlobStore(string root)
     /// <exception cref="FileNotFoundException">No blob has that hash (never stored, or purged).</exception>
     public Task<byte[]> GetAsync(string sha256, CancellationToken ct) => File.ReadAllBytesAsync(PathOf(sha256), ct);
 
+    /// <summary>For a synchronous decision that reads a blob only when it turns out to matter.</summary>
+    public byte[] Get(string sha256) => File.ReadAllBytes(PathOf(sha256));
+
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
     public void Delete(string sha256) => File.Delete(PathOf(sha256));

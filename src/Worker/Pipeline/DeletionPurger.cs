@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Catalog.Work;
@@ -13,27 +14,27 @@ namespace Crawler.Worker.Pipeline;
 public sealed class DeletionPurger(DeletionStore deletions, RawPageStore rawPages, BlobStore blobs, WorkQueue queue)
 {
     /// <returns>The number of image blobs purged.</returns>
-    public async Task<int> ThreadGoneAsync(string site, string threadId, string origin, CancellationToken ct)
+    public async Task<int> ThreadGoneAsync(ThreadRef thread, string origin, CancellationToken ct)
     {
-        await deletions.MarkThreadGoneAsync(site, threadId, origin, ct);
-        await rawPages.PurgeAsync(site, threadId, ct);
-        return await PurgeImagesAsync(await deletions.ImagesOfThreadAsync(site, threadId, ct), ct);
+        await deletions.MarkThreadGoneAsync(thread, origin, ct);
+        await rawPages.PurgeAsync(thread, ct);
+        return await PurgeImagesAsync(await deletions.ImagesOfThreadAsync(thread, ct), ct);
     }
 
     /// <param name="rawPagesQuoteThem">True when the stored page predates the deletion (the sweep), so it is purged too.</param>
     /// <returns>The number of image blobs purged.</returns>
-    public async Task<int> RepliesGoneAsync(string site, string threadId, IReadOnlyCollection<string> replyIds, string origin, bool rawPagesQuoteThem, CancellationToken ct)
+    public async Task<int> RepliesGoneAsync(ThreadRef thread, IReadOnlyCollection<string> replyIds, string origin, bool rawPagesQuoteThem, CancellationToken ct)
     {
         if (replyIds.Count == 0)
         {
             return 0;
         }
-        await deletions.MarkRepliesGoneAsync(site, replyIds, origin, ct);
+        await deletions.MarkRepliesGoneAsync(thread.Site, replyIds, origin, ct);
         if (rawPagesQuoteThem)
         {
-            await rawPages.PurgeAsync(site, threadId, ct);
+            await rawPages.PurgeAsync(thread, ct);
         }
-        return await PurgeImagesAsync(await deletions.ImagesOfRepliesAsync(site, replyIds, ct), ct);
+        return await PurgeImagesAsync(await deletions.ImagesOfRepliesAsync(thread.Site, replyIds, ct), ct);
     }
 
     private async Task<int> PurgeImagesAsync(IReadOnlyList<string> candidates, CancellationToken ct)

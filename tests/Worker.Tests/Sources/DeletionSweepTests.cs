@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using System.Text.Json.Nodes;
 using Crawler.TestSupport;
@@ -171,7 +172,7 @@ public sealed class DeletionSweepTests
         var thread = new Core.Domain.ParsedThread(threadId, "PhotoshopRequest", "Fix it", "", "op", 1, null, false, false, ["https://i.redd.it/orig.jpg"], replies, []);
         await pipeline.Get<ThreadStore>().SaveAsync("reddit", "reddit-test", thread, CancellationToken.None);
         var candidates = Parsers.Reddit.RedditPairing.Pair(thread, new Parsers.Reddit.RedditPairingOptions()).Candidates;
-        await pipeline.Get<PairStore>().SaveCandidatesAsync("reddit", threadId, candidates, CancellationToken.None);
+        await pipeline.Get<PairStore>().SaveCandidatesAsync(new ThreadRef("reddit", threadId), candidates, CancellationToken.None);
     }
 
     /// <summary>A thing from a fixture file as <c>/api/info</c> would return it now, after <paramref name="change"/>.</summary>

@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using System.Data.Common;
 using Dapper;
 
@@ -14,8 +15,9 @@ public sealed class DeletionStore(ICatalogDb db, TimeProvider time)
     /// <summary>The reason on pairs whose thread or reply is gone at the source.</summary>
     public const string GoneReason = "deleted at the source";
 
-    public async Task MarkThreadGoneAsync(string site, string threadId, string origin, CancellationToken ct)
+    public async Task MarkThreadGoneAsync(ThreadRef thread, string origin, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(
@@ -43,8 +45,11 @@ public sealed class DeletionStore(ICatalogDb db, TimeProvider time)
     }
 
     /// <summary>The stored images of a gone thread's pairs.</summary>
-    public Task<IReadOnlyList<string>> ImagesOfThreadAsync(string site, string threadId, CancellationToken ct) =>
-        ImagesOfPairsAsync("p.thread_id = @threadId", new { site, threadId }, ct);
+    public Task<IReadOnlyList<string>> ImagesOfThreadAsync(ThreadRef thread, CancellationToken ct)
+    {
+        var (site, threadId) = thread;
+        return ImagesOfPairsAsync("p.thread_id = @threadId", new { site, threadId }, ct);
+    }
 
     /// <summary>The stored images of gone replies' pairs.</summary>
     public Task<IReadOnlyList<string>> ImagesOfRepliesAsync(string site, IReadOnlyCollection<string> replyIds, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 namespace Crawler.Worker.Catalog.Stores;
 
 /// <summary>A thread the crawler knows of and fetches on its schedule.</summary>
@@ -17,5 +18,7 @@ public sealed record FrontierEntry
     public string Status { get; init; } = "";
     public string? Reason { get; init; }
 
-    public string Key => ThreadKey.Format(Site, ThreadId);
+    public ThreadRef Thread => new(Site, ThreadId);
+
+    public string Key => Thread.Key;
 }

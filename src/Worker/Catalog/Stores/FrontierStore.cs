@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Dapper;
 
 namespace Crawler.Worker.Catalog.Stores;
@@ -52,8 +53,9 @@ public sealed class FrontierStore(ICatalogDb db, TimeProvider time)
         return rows.ToDictionary(r => r.ThreadId, r => (r.Status == "imported", r.CreatedUtc), StringComparer.Ordinal);
     }
 
-    public async Task<FrontierEntry?> GetAsync(string site, string threadId, CancellationToken ct)
+    public async Task<FrontierEntry?> GetAsync(ThreadRef thread, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<FrontierEntry>(
             "SELECT * FROM frontier WHERE site = @site AND thread_id = @threadId", new { site, threadId });
@@ -61,8 +63,9 @@ public sealed class FrontierStore(ICatalogDb db, TimeProvider time)
 
     /// <summary>Records a fetch; <paramref name="changed"/> is false for a 304 or identical bytes.</summary>
     /// <param name="note">What the fetch left undone (hidden replies not expanded), kept as the reason; null clears it.</param>
-    public async Task RecordFetchAsync(string site, string threadId, bool changed, string? etag, string? lastModified, CancellationToken ct, string? note = null)
+    public async Task RecordFetchAsync(ThreadRef thread, bool changed, string? etag, string? lastModified, CancellationToken ct, string? note = null)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync("""
             UPDATE frontier SET last_fetched = @now, fetches = fetches + 1, status = 'fetched', reason = @note,
@@ -72,8 +75,9 @@ public sealed class FrontierStore(ICatalogDb db, TimeProvider time)
             """, new { site, threadId, changed, etag, lastModified, note, now = time.Now() });
     }
 
-    public async Task RecordFailureAsync(string site, string threadId, string reason, CancellationToken ct)
+    public async Task RecordFailureAsync(ThreadRef thread, string reason, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
             "UPDATE frontier SET status = 'failed', reason = @reason WHERE site = @site AND thread_id = @threadId",

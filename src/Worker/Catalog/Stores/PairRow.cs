@@ -1,3 +1,5 @@
+using Crawler.Core.Domain;
+
 namespace Crawler.Worker.Catalog.Stores;
 
 /// <summary>A candidate (original, edit) pair and the decisions taken on it.</summary>
@@ -6,6 +8,9 @@ public sealed record PairRow
     public string PairId { get; init; } = "";
     public string Site { get; init; } = "";
     public string ThreadId { get; init; } = "";
+
+    public ThreadRef Thread => new(Site, ThreadId);
+
     public string ReplyId { get; init; } = "";
     public int ImageIndex { get; init; }
     public string SourceUrl { get; init; } = "";

@@ -10,9 +10,10 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
     /// Replaces the thread's candidates with the rules' latest answer. A decision already taken on an
     /// unchanged pair is kept; a pair no longer found is dropped with <paramref name="missingReason"/>.
     /// </summary>
-    public async Task SaveCandidatesAsync(string site, string threadId, IReadOnlyList<PairCandidate> candidates, CancellationToken ct,
+    public async Task SaveCandidatesAsync(ThreadRef thread, IReadOnlyList<PairCandidate> candidates, CancellationToken ct,
         string missingReason = "no longer in the thread")
     {
+        var (site, threadId) = thread;
         var now = time.Now();
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -35,7 +36,7 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
                 request_text = excluded.request_text, editor_text = excluded.editor_text, updated_at = excluded.updated_at
             """, candidates.Select(c => new
         {
-            pairId = PairId.Format(site, threadId, c.ReplyId, c.ImageIndex),
+            pairId = PairId.Of(thread, c),
             site,
             threadId,
             c.ReplyId,
@@ -52,7 +53,7 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
             c.DropReason,
             now,
         }), transaction);
-        var current = candidates.Select(c => PairId.Format(site, threadId, c.ReplyId, c.ImageIndex)).ToList();
+        var current = candidates.Select(c => PairId.Of(thread, c)).ToList();
         await connection.ExecuteAsync("""
             UPDATE pairs SET status = 'dropped', reason = @missingReason, updated_at = @now
             WHERE site = @site AND thread_id = @threadId AND status <> 'dropped' AND NOT (pair_id IN @current)
@@ -66,8 +67,9 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<PairRow>("SELECT * FROM pairs WHERE pair_id = @pairId", new { pairId });
     }
 
-    public async Task<IReadOnlyList<PairRow>> ForThreadAsync(string site, string threadId, CancellationToken ct)
+    public async Task<IReadOnlyList<PairRow>> ForThreadAsync(ThreadRef thread, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<PairRow>(
             "SELECT * FROM pairs WHERE site = @site AND thread_id = @threadId ORDER BY rank, pair_id", new { site, threadId });

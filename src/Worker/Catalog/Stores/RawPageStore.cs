@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using System.Data.Common;
 using Crawler.Worker.Blobs;
 using Dapper;
@@ -12,12 +13,16 @@ namespace Crawler.Worker.Catalog.Stores;
 public sealed class RawPageStore(ICatalogDb db, BlobStore blobs, TimeProvider time)
 {
     /// <summary>Whether <paramref name="page"/> is byte for byte the stored version.</summary>
-    public async Task<bool> IsStoredAsync(string site, string threadId, byte[] page, CancellationToken ct) =>
-        await GetAsync(site, threadId, ct) is { } stored && stored.Body.AsSpan().SequenceEqual(page);
+    public async Task<bool> IsStoredAsync(ThreadRef thread, byte[] page, CancellationToken ct)
+    {
+        var (site, threadId) = thread;
+        return await GetAsync(thread, ct) is { } stored && stored.Body.AsSpan().SequenceEqual(page);
+    }
 
     /// <summary>Replaces the thread's page and parts in one transaction; the new page waits to be parsed.</summary>
-    public async Task PutAsync(string site, string threadId, byte[] page, string? contentType, IReadOnlyList<byte[]> parts, CancellationToken ct)
+    public async Task PutAsync(ThreadRef thread, byte[] page, string? contentType, IReadOnlyList<byte[]> parts, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         var pageSha = await blobs.PutAsync(PageCompression.Compress(page), ct);
         var partShas = new List<string>();
         foreach (var part in parts)
@@ -44,8 +49,9 @@ public sealed class RawPageStore(ICatalogDb db, BlobStore blobs, TimeProvider ti
     }
 
     /// <summary>The stored page and parts, decompressed; null when none was stored.</summary>
-    public async Task<RawPage?> GetAsync(string site, string threadId, CancellationToken ct)
+    public async Task<RawPage?> GetAsync(ThreadRef thread, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         var sha = await connection.ExecuteScalarAsync<string?>(
             "SELECT blob_sha256 FROM raw_pages WHERE site = @site AND thread_id = @threadId", new { site, threadId });
@@ -64,16 +70,18 @@ public sealed class RawPageStore(ICatalogDb db, BlobStore blobs, TimeProvider ti
     }
 
     /// <summary>True when the stored page has not been parsed since it was stored.</summary>
-    public async Task<bool> NeedsParseAsync(string site, string threadId, CancellationToken ct)
+    public async Task<bool> NeedsParseAsync(ThreadRef thread, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM raw_pages WHERE site = @site AND thread_id = @threadId AND parsed_at IS NULL", new { site, threadId }) > 0;
     }
 
     /// <summary>Records that version <paramref name="sha256"/> was parsed; a newer version stays unparsed.</summary>
-    public async Task MarkParsedAsync(string site, string threadId, string sha256, CancellationToken ct)
+    public async Task MarkParsedAsync(ThreadRef thread, string sha256, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
             "UPDATE raw_pages SET parsed_at = @now WHERE site = @site AND thread_id = @threadId AND blob_sha256 = @sha256",
@@ -81,8 +89,9 @@ public sealed class RawPageStore(ICatalogDb db, BlobStore blobs, TimeProvider ti
     }
 
     /// <summary>Removes the thread's page and parts and their bytes (a deleted thread or reply); true when there were any.</summary>
-    public async Task<bool> PurgeAsync(string site, string threadId, CancellationToken ct)
+    public async Task<bool> PurgeAsync(ThreadRef thread, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var previous = await BlobsOfAsync(connection, transaction, site, threadId);

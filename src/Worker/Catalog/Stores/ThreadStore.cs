@@ -42,8 +42,9 @@ public sealed class ThreadStore(ICatalogDb db, TimeProvider time)
     }
 
     /// <summary>Replies that arrived on their own (a morechildren answer), merged into a known thread.</summary>
-    public async Task SaveRepliesAsync(string site, string threadId, IReadOnlyList<ParsedReply> replies, CancellationToken ct)
+    public async Task SaveRepliesAsync(ThreadRef thread, IReadOnlyList<ParsedReply> replies, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await SaveRepliesAsync(connection, transaction, site, threadId, replies);
@@ -51,8 +52,9 @@ public sealed class ThreadStore(ICatalogDb db, TimeProvider time)
     }
 
     /// <summary>Records why a thread's page could not be used (it stays in the catalog with the reason).</summary>
-    public async Task RecordFailureAsync(string site, string threadId, string source, string reason, CancellationToken ct)
+    public async Task RecordFailureAsync(ThreadRef thread, string source, string reason, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync("""
             INSERT INTO threads (site, thread_id, source, community, title, body, created_utc, nsfw, deleted, images, more, parsed_at, status, reason)
@@ -61,8 +63,9 @@ public sealed class ThreadStore(ICatalogDb db, TimeProvider time)
             """, new { site, threadId, source, reason, now = time.Now() });
     }
 
-    public async Task<ParsedThread?> GetAsync(string site, string threadId, CancellationToken ct)
+    public async Task<ParsedThread?> GetAsync(ThreadRef thread, CancellationToken ct)
     {
+        var (site, threadId) = thread;
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<ThreadRow>(
             "SELECT * FROM threads WHERE site = @site AND thread_id = @threadId AND status = 'parsed'", new { site, threadId });

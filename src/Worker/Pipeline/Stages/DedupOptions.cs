@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Crawler.Dedup.Comparison;
+using Crawler.Dedup.Decisions;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
@@ -43,4 +44,7 @@ public sealed class DedupOptions
 
     /// <summary>When two originals are the same picture, as these settings say.</summary>
     public DuplicateRule DuplicateRule() => new(NearDuplicateSimilarity, DuplicateStructureAbove, DuplicateColourAbove);
+
+    /// <summary>What a pair's verdict weighs, as these settings say.</summary>
+    public PairThresholds Thresholds() => new(NearDuplicateSimilarity, UnrelatedBelow, UnrelatedStructureBelow, NoOpMaxBlockDifference);
 }

@@ -1,6 +1,6 @@
 using Crawler.Worker.Catalog.Work;
-using System.Globalization;
-using Crawler.Dedup.Comparison;
+using Crawler.Core.Domain;
+using Crawler.Dedup.Decisions;
 using Crawler.Dedup.Embedding;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Decides whether a candidate pair is kept: its images must be good, its original must not be a repost
-/// of an earlier thread's, its edit must be related to the original yet really change its pixels, and it
-/// must not repeat a better-ranked edit of the same thread. Every decision is stored with its reason and scores.
+/// Gathers the evidence on a candidate pair and stores the <see cref="PairJudge"/>'s verdict: waits until
+/// both images are fetched and embedded, rejects a pair whose image failed, places the original in its
+/// near-duplicate cluster (close embeddings propose a repost, registration confirms it), hands a thread
+/// that lost a cluster to an earlier post back to dedup, and queues an accepted pair for rewriting.
 /// </summary>
 public sealed class DedupStage(
     PairStore pairs,
@@ -44,86 +45,66 @@ public sealed class DedupStage(
         }
         if ((source.Rejection ?? target.Rejection) is { } rejection)
         {
-            return await RejectAsync(pair, rejection, null, null, null, ct);
+            await pairs.DecideAsync(pair.PairId, PairStatus.Rejected, rejection, null, null, null, ct);
+            return StageOutcome.Done;
         }
-        if (source.Sha == target.Sha)
+        var verdict = new PairJudge(options.Value.Thresholds()).Judge(await EvidenceAsync(pair, source, target, ct));
+        await pairs.DecideAsync(pair.PairId, verdict.Accepted ? PairStatus.Accepted : PairStatus.Rejected, verdict.Reason, verdict.Similarity, verdict.Difference, verdict.Cluster, ct);
+        if (verdict.Accepted)
         {
-            return await RejectAsync(pair, "no-op: the edit is byte-identical to the original", 1.0, 0.0, null, ct);
+            await queue.EnqueueAsync(StageNames.Rewrite, [(pair.PairId, pair.PairId)], ct: ct);
         }
-        return await DecideAsync(pair, source.Sha!, source.Vector!, target.Sha!, target.Vector!, ct);
-    }
-
-    private async Task<StageOutcome> DecideAsync(PairRow pair, string sourceSha, float[] sourceVector, string targetSha, float[] targetVector, CancellationToken ct)
-    {
-        var settings = options.Value;
-        var model = embedder.ModelId;
-        var previousOwner = await clusters.ClusterOfAsync(sourceSha, model, ct) is { } existing
-            ? await clusters.OwnerThreadAsync(existing, model, ct)
-            : null;
-        var sourceBytes = await blobs.GetAsync(sourceSha, ct);
-        // Close embeddings propose a repost; registration confirms it, since photos of one layout embed alike.
-        // A candidate purged since it was indexed (deleted at the source) is no earlier post any more.
-        var rule = settings.DuplicateRule();
-        var (cluster, _) = await originals.AssignAsync(sourceSha, sourceVector, model, rule.Similarity,
-            async (candidate, token) => blobs.Exists(candidate) ? rule.Confirms(await blobs.GetAsync(candidate, token), sourceBytes) : null, ct);
-        var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
-        var thread = ThreadKey.Format(pair.Site, pair.ThreadId);
-        if (previousOwner is not null && previousOwner != owner)
-        {
-            // An earlier post of the same photo turned up: the former owner's pairs are now reposts.
-            await RequeueThreadAsync(previousOwner, ct);
-        }
-        var similarity = VectorMath.Dot(sourceVector, targetVector);
-        if (owner is not null && owner != thread)
-        {
-            return await RejectAsync(pair, $"repost: the original was first posted in thread {owner}", similarity, null, cluster, ct);
-        }
-        var targetBytes = await blobs.GetAsync(targetSha, ct);
-        // A far embedding alone is not enough: a recoloured or stylised edit moves it a lot but keeps the original's edges.
-        if (similarity < settings.UnrelatedBelow && StructureSimilarity.Of(sourceBytes, targetBytes) is var structure && structure < settings.UnrelatedStructureBelow)
-        {
-            return await RejectAsync(pair, Invariant($"unrelated: similarity {similarity:0.000} to the original is under {settings.UnrelatedBelow:0.000} and its edges correlate {structure:0.000} (under {settings.UnrelatedStructureBelow:0.000})"), similarity, null, cluster, ct);
-        }
-        var difference = PixelDifference.MaxBlockDifference(sourceBytes, targetBytes);
-        if (difference <= settings.NoOpMaxBlockDifference)
-        {
-            return await RejectAsync(pair, Invariant($"no-op: no block's mean colour shifts by more than {difference:0.0}/255 (limit {settings.NoOpMaxBlockDifference:0.0})"), similarity, difference, cluster, ct);
-        }
-        if (await BetterDuplicateAsync(pair, targetSha, targetVector, ct) is { } better)
-        {
-            return await RejectAsync(pair, $"duplicate of edit {better}", similarity, difference, cluster, ct);
-        }
-        await pairs.DecideAsync(pair.PairId, PairStatus.Accepted, null, similarity, difference, cluster, ct);
-        await queue.EnqueueAsync(StageNames.Rewrite, [(pair.PairId, pair.PairId)], ct: ct);
         return StageOutcome.Done;
     }
 
-    /// <summary>
-    /// A better-ranked edit of the same thread that is the same picture: close in embedding space and,
-    /// since two different small edits of one photo are close too, equal in pixels up to re-encoding.
-    /// </summary>
-    private async Task<string?> BetterDuplicateAsync(PairRow pair, string targetSha, float[] targetVector, CancellationToken ct)
+    private async Task<PairEvidence> EvidenceAsync(PairRow pair, Resolved source, Resolved target, CancellationToken ct)
     {
-        var settings = options.Value;
-        foreach (var other in await pairs.ForThreadAsync(pair.Site, pair.ThreadId, ct))
+        var original = new JudgedImage(source.Sha!, source.Vector!, await blobs.GetAsync(source.Sha!, ct));
+        var edit = new JudgedImage(target.Sha!, target.Vector!, await blobs.GetAsync(target.Sha!, ct));
+        if (original.Sha256 == edit.Sha256)
+        {
+            return new PairEvidence(original, edit, null, null, []);
+        }
+        var (cluster, owner) = await PlaceOriginalAsync(original, ct);
+        var thread = pair.Thread.Key;
+        return new PairEvidence(original, edit, owner is not null && owner != thread ? owner : null, cluster, await RivalsAsync(pair, ct));
+    }
+
+    /// <summary>The original's cluster and the thread that owns it; a thread that owned it before an earlier post turned up goes back to dedup.</summary>
+    private async Task<(string Cluster, string? Owner)> PlaceOriginalAsync(JudgedImage original, CancellationToken ct)
+    {
+        var model = embedder.ModelId;
+        var previousOwner = await clusters.ClusterOfAsync(original.Sha256, model, ct) is { } existing
+            ? await clusters.OwnerThreadAsync(existing, model, ct)
+            : null;
+        // Close embeddings propose a repost; registration confirms it, since photos of one layout embed alike.
+        // A candidate purged since it was indexed (deleted at the source) is no earlier post any more.
+        var rule = options.Value.DuplicateRule();
+        var (cluster, _) = await originals.AssignAsync(original.Sha256, original.Vector, model, rule.Similarity,
+            async (candidate, token) => blobs.Exists(candidate) ? rule.Confirms(await blobs.GetAsync(candidate, token), original.Bytes) : null, ct);
+        var owner = await clusters.OwnerThreadAsync(cluster, model, ct);
+        if (previousOwner is not null && previousOwner != owner)
+        {
+            // An earlier post of the same photo turned up: the former owner's pairs are now reposts.
+            await RequeueThreadAsync(ThreadRef.Parse(previousOwner), ct);
+        }
+        return (cluster, owner);
+    }
+
+    /// <summary>The thread's better-ranked edits still in play, each with its stored image and embedding.</summary>
+    private async Task<IReadOnlyList<RivalEdit>> RivalsAsync(PairRow pair, CancellationToken ct)
+    {
+        var rivals = new List<RivalEdit>();
+        foreach (var other in await pairs.ForThreadAsync(pair.Thread, ct))
         {
             if (other.PairId == pair.PairId || other.Status == PairStatus.Dropped || other.Rank >= pair.Rank
-                || await images.GetUrlAsync(other.TargetUrl, ct) is not { Sha256: { } otherSha })
+                || await images.GetUrlAsync(other.TargetUrl, ct) is not { Sha256: { } sha })
             {
                 continue;
             }
-            if (otherSha == targetSha)
-            {
-                return other.PairId;
-            }
-            if (await embeddings.GetAsync(otherSha, embedder.ModelId, ct) is { } vector
-                && VectorMath.Dot(vector, targetVector) >= settings.NearDuplicateSimilarity
-                && PixelDifference.MaxBlockDifference(await blobs.GetAsync(otherSha, ct), await blobs.GetAsync(targetSha, ct)) <= settings.NoOpMaxBlockDifference)
-            {
-                return other.PairId;
-            }
+            rivals.Add(new RivalEdit(other.PairId, sha, await embeddings.GetAsync(sha, embedder.ModelId, ct), () => blobs.Get(sha)));
         }
-        return null;
+        return rivals;
     }
 
     private async Task<Resolved> ResolveAsync(string url, string role, CancellationToken ct)
@@ -146,20 +127,11 @@ public sealed class DedupStage(
         return vector is null ? Resolved.Waiting($"waiting for the {role} image to be embedded") : new Resolved(row.Sha256, vector, null, null);
     }
 
-    private async Task<StageOutcome> RejectAsync(PairRow pair, string reason, double? similarity, double? difference, string? cluster, CancellationToken ct)
+    private async Task RequeueThreadAsync(ThreadRef thread, CancellationToken ct)
     {
-        await pairs.DecideAsync(pair.PairId, PairStatus.Rejected, reason, similarity, difference, cluster, ct);
-        return StageOutcome.Done;
-    }
-
-    private async Task RequeueThreadAsync(string threadKey, CancellationToken ct)
-    {
-        var (site, threadId) = ThreadKey.Parse(threadKey);
-        var threadPairs = await pairs.ForThreadAsync(site, threadId, ct);
+        var threadPairs = await pairs.ForThreadAsync(thread, ct);
         await queue.EnqueueAsync(StageNames.Dedup, threadPairs.Where(p => p.Status != PairStatus.Dropped).Select(p => (p.PairId, p.PairId)), ct: ct);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record Resolved(string? Sha, float[]? Vector, string? Wait, string? Rejection)
     {

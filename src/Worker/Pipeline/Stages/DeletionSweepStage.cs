@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
@@ -42,14 +43,14 @@ public sealed class DeletionSweepStage(
         var checks = new List<SweepCheck>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var (site, threadId) = ThreadKey.Parse(batch[i].ItemKey);
-            var entry = await frontier.GetAsync(site, threadId, ct);
+            var thread = ThreadRef.Parse(batch[i].ItemKey);
+            var entry = await frontier.GetAsync(thread, ct);
             var source = entry is null ? null : sources.CurrentValue.Items.FirstOrDefault(s => s.Name == entry.Source);
             outcomes[i] = Skip(entry, source)
                 ?? (await queue.IsPendingAsync(StageNames.Pair, batch[i].ItemKey, ct) ? StageOutcome.Defer(WaitForPairing, "waiting for the thread to be paired") : null);
             if (outcomes[i] is null)
             {
-                checks.Add(new SweepCheck(i, batch[i], site, threadId, source!, await LiveRepliesAsync(site, threadId, ct)));
+                checks.Add(new SweepCheck(i, batch[i], thread, source!, await LiveRepliesAsync(thread, ct)));
             }
         }
         foreach (var group in checks.GroupBy(c => c.Source.Name))
@@ -66,8 +67,8 @@ public sealed class DeletionSweepStage(
         : !SiteAdapters.IsRedditApi(source) ? StageOutcome.Done
         : null;
 
-    private async Task<IReadOnlyList<string>> LiveRepliesAsync(string site, string threadId, CancellationToken ct) =>
-        (await pairs.ForThreadAsync(site, threadId, ct)).Where(p => p.Status != PairStatus.Dropped).Select(p => p.ReplyId).Distinct().ToList();
+    private async Task<IReadOnlyList<string>> LiveRepliesAsync(ThreadRef thread, CancellationToken ct) =>
+        (await pairs.ForThreadAsync(thread, ct)).Where(p => p.Status != PairStatus.Dropped).Select(p => p.ReplyId).Distinct().ToList();
 
     private async Task SweepAsync(List<SweepCheck> checks, StageOutcome?[] outcomes, CancellationToken ct)
     {
@@ -113,19 +114,19 @@ public sealed class DeletionSweepStage(
     /// <param name="isGone">Deleted, removed, or absent from the answer (purged by Reddit).</param>
     private async Task<StageOutcome> ApplyAsync(SweepCheck check, Func<string, bool> isGone, CancellationToken ct)
     {
-        if (isGone("t3_" + check.ThreadId))
+        if (isGone("t3_" + check.Thread.Id))
         {
-            await deletions.ThreadGoneAsync(check.Site, check.ThreadId, Origin, ct);
+            await deletions.ThreadGoneAsync(check.Thread, Origin, ct);
             return StageOutcome.Done;
         }
         var goneReplies = check.ReplyIds.Where(id => isGone("t1_" + id)).ToList();
-        await deletions.RepliesGoneAsync(check.Site, check.ThreadId, goneReplies, Origin, rawPagesQuoteThem: goneReplies.Count > 0, ct);
+        await deletions.RepliesGoneAsync(check.Thread, goneReplies, Origin, rawPagesQuoteThem: goneReplies.Count > 0, ct);
         await queue.EnqueueAsync(Stage, [(check.Item.ItemKey, check.Item.SortKey)], time.GetUtcNow().AddHours(check.Source.DeletionSweepHours), ct);
         return StageOutcome.Done;
     }
 
-    private sealed record SweepCheck(int Index, WorkItem Item, string Site, string ThreadId, SourceOptions Source, IReadOnlyList<string> ReplyIds)
+    private sealed record SweepCheck(int Index, WorkItem Item, ThreadRef Thread, SourceOptions Source, IReadOnlyList<string> ReplyIds)
     {
-        public IEnumerable<string> Fullnames => ReplyIds.Select(id => "t1_" + id).Prepend("t3_" + ThreadId);
+        public IEnumerable<string> Fullnames => ReplyIds.Select(id => "t1_" + id).Prepend("t3_" + Thread.Id);
     }
 }

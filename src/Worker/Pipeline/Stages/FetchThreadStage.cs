@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
@@ -28,14 +29,14 @@ public sealed class FetchThreadStage(
 
     public override Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct)
     {
-        var (site, threadId) = ThreadKey.Parse(item.ItemKey);
-        return frontier.RecordFailureAsync(site, threadId, reason, ct);
+        var thread = ThreadRef.Parse(item.ItemKey);
+        return frontier.RecordFailureAsync(thread, reason, ct);
     }
 
     protected override async Task<StageOutcome> HandleItemAsync(WorkItem item, CancellationToken ct)
     {
-        var (site, threadId) = ThreadKey.Parse(item.ItemKey);
-        if (await frontier.GetAsync(site, threadId, ct) is not { } entry)
+        var thread = ThreadRef.Parse(item.ItemKey);
+        if (await frontier.GetAsync(thread, ct) is not { } entry)
         {
             return StageOutcome.Failed("thread is not in the frontier");
         }
@@ -48,27 +49,27 @@ public sealed class FetchThreadStage(
         catch (FetchException e) when (e.StatusCode == 404 && entry.Fetches > 0)
         {
             // A thread fetched before that now does not exist was deleted (spam-purged threads vanish rather than show [removed]).
-            await deletions.ThreadGoneAsync(site, threadId, "fetch", ct);
-            await frontier.RecordFailureAsync(site, threadId, $"gone at the source: {e.Message}", ct);
+            await deletions.ThreadGoneAsync(thread, "fetch", ct);
+            await frontier.RecordFailureAsync(thread, $"gone at the source: {e.Message}", ct);
             return StageOutcome.Done;
         }
         catch (FetchException e)
         {
             return FetchFailures.Outcome(e);
         }
-        var changed = !response.NotModified && !await rawPages.IsStoredAsync(site, threadId, response.Body, ct);
+        var changed = !response.NotModified && !await rawPages.IsStoredAsync(thread, response.Body, ct);
         string? note = null;
         if (changed)
         {
             var expansion = SiteAdapters.IsRedditApi(source)
-                ? await expander.ExpandAsync(source, threadId, response.Body, ct)
+                ? await expander.ExpandAsync(source, thread.Id, response.Body, ct)
                 : new ThreadExpansion([], null);
             note = expansion.StoppedReason;
-            await rawPages.PutAsync(site, threadId, response.Body, response.ContentType, expansion.Answers, ct);
+            await rawPages.PutAsync(thread, response.Body, response.ContentType, expansion.Answers, ct);
         }
-        await frontier.RecordFetchAsync(site, threadId, changed, response.ETag, response.LastModified, ct, note);
+        await frontier.RecordFetchAsync(thread, changed, response.ETag, response.LastModified, ct, note);
         // Checked rather than inferred from this fetch, so a fetch killed before queueing its parse is repaired on retry.
-        if (await rawPages.NeedsParseAsync(site, threadId, ct))
+        if (await rawPages.NeedsParseAsync(thread, ct))
         {
             await queue.EnqueueAsync(StageNames.Parse, [(item.ItemKey, item.SortKey)], ct: ct);
         }

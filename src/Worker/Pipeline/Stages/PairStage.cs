@@ -24,21 +24,21 @@ public sealed class PairStage(
 
     protected override async Task<StageOutcome> HandleItemAsync(WorkItem item, CancellationToken ct)
     {
-        var (site, threadId) = ThreadKey.Parse(item.ItemKey);
-        if (await frontier.GetAsync(site, threadId, ct) is not { } entry || await threads.GetAsync(site, threadId, ct) is not { } thread)
+        var at = ThreadRef.Parse(item.ItemKey);
+        if (await frontier.GetAsync(at, ct) is not { } entry || await threads.GetAsync(at, ct) is not { } thread)
         {
             return StageOutcome.Failed("thread is not parsed");
         }
         var result = SiteAdapters.For(sources.CurrentValue.Get(entry.Source)).Pair(thread);
         // A thread that can no longer be paired (deleted, its image gone) drops the pairs it had, saying why.
-        await pairs.SaveCandidatesAsync(site, threadId, result.Candidates, ct, result.ThreadReason ?? "no longer in the thread");
+        await pairs.SaveCandidatesAsync(at, result.Candidates, ct, result.ThreadReason ?? "no longer in the thread");
         var taken = result.Candidates.Where(c => c.Taken).ToList();
         var urls = taken.SelectMany(c => new[] { c.SourceUrl, c.TargetUrl }).Distinct().ToList();
         await images.AddUrlsAsync(urls, ct);
         await queue.EnqueueIfAbsentAsync(StageNames.FetchImage, urls.Select(u => (u, SortKeys.ByTime(thread.CreatedUtc, u))), ct);
         await queue.EnqueueAsync(StageNames.Dedup, taken.Select(c =>
         {
-            var id = PairId.Format(site, threadId, c.ReplyId, c.ImageIndex);
+            var id = PairId.Of(at, c);
             return (id, SortKeys.ByTimeAndRank(thread.CreatedUtc, c.Rank, id));
         }), ct: ct);
         return StageOutcome.Done;

@@ -29,19 +29,19 @@ public sealed class ParseStage(
 
     public override async Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct)
     {
-        var (site, threadId) = ThreadKey.Parse(item.ItemKey);
-        var source = (await frontier.GetAsync(site, threadId, ct))?.Source ?? "";
-        await threads.RecordFailureAsync(site, threadId, source, reason, ct);
+        var thread = ThreadRef.Parse(item.ItemKey);
+        var source = (await frontier.GetAsync(thread, ct))?.Source ?? "";
+        await threads.RecordFailureAsync(thread, source, reason, ct);
     }
 
     protected override async Task<StageOutcome> HandleItemAsync(WorkItem item, CancellationToken ct)
     {
-        var (site, threadId) = ThreadKey.Parse(item.ItemKey);
-        if (await frontier.GetAsync(site, threadId, ct) is not { } entry)
+        var at = ThreadRef.Parse(item.ItemKey);
+        if (await frontier.GetAsync(at, ct) is not { } entry)
         {
             return StageOutcome.Failed("thread is not in the frontier");
         }
-        if (await rawPages.GetAsync(site, threadId, ct) is not { } page)
+        if (await rawPages.GetAsync(at, ct) is not { } page)
         {
             return StageOutcome.Failed("no raw page stored for the thread");
         }
@@ -49,10 +49,10 @@ public sealed class ParseStage(
         ParsedThread thread;
         try
         {
-            var parsed = adapter.Parser.Parse(page.Body, new Uri(entry.Url)).Threads.FirstOrDefault(t => t.Id == threadId);
+            var parsed = adapter.Parser.Parse(page.Body, new Uri(entry.Url)).Threads.FirstOrDefault(t => t.Id == at.Id);
             if (parsed is null)
             {
-                return StageOutcome.Failed($"the page holds no thread {threadId}");
+                return StageOutcome.Failed($"the page holds no thread {at.Id}");
             }
             thread = RedditMoreChildren.Merge(parsed, page.Parts.Select((part, i) => ParsePart(adapter, part, i, entry.Url)).ToList());
         }
@@ -60,9 +60,9 @@ public sealed class ParseStage(
         {
             return StageOutcome.Failed($"malformed page: {e.Message}");
         }
-        await threads.SaveAsync(site, entry.Source, thread, ct);
-        await RecordDeletionsAsync(site, thread, ct);
-        await rawPages.MarkParsedAsync(site, threadId, page.Sha256, ct);
+        await threads.SaveAsync(at.Site, entry.Source, thread, ct);
+        await RecordDeletionsAsync(at, thread, ct);
+        await rawPages.MarkParsedAsync(at, page.Sha256, ct);
         await queue.EnqueueAsync(StageNames.Pair, [(item.ItemKey, item.SortKey)], ct: ct);
         return StageOutcome.Done;
     }
@@ -79,13 +79,13 @@ public sealed class ParseStage(
         }
     }
 
-    private async Task RecordDeletionsAsync(string site, ParsedThread thread, CancellationToken ct)
+    private async Task RecordDeletionsAsync(ThreadRef at, ParsedThread thread, CancellationToken ct)
     {
         if (thread.Deleted)
         {
-            await deletions.ThreadGoneAsync(site, thread.Id, Origin, ct);
+            await deletions.ThreadGoneAsync(at, Origin, ct);
         }
         var goneReplies = thread.Replies.Where(r => r.Deleted).Select(r => r.Id).ToList();
-        await deletions.RepliesGoneAsync(site, thread.Id, goneReplies, Origin, rawPagesQuoteThem: false, ct);
+        await deletions.RepliesGoneAsync(at, goneReplies, Origin, rawPagesQuoteThem: false, ct);
     }
 }

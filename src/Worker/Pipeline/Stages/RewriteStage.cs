@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Rewrite;
 using Crawler.Rewrite.Llm;
@@ -64,7 +65,7 @@ public sealed class RewriteStage(
         {
             return StageOutcome.Failed("an accepted pair without both images stored");
         }
-        var thread = await threads.GetAsync(pair.Site, pair.ThreadId, ct);
+        var thread = await threads.GetAsync(pair.Thread, ct);
         var request = RequestParts.Split(pair.RequestText, thread?.Title ?? "", thread?.Body ?? "");
         var inputsHash = InputsHash.Of(request, pair.EditorText, sourceSha, targetSha);
         if (await rewrites.GetAsync(pairId, ct) is { } existing && existing.InputsHash == inputsHash

@@ -114,7 +114,7 @@ public sealed class DumpImporter(
 
     private async Task QueueAsync(ImportRun run, CancellationToken ct)
     {
-        var touched = run.Touched.Select(id => (Key: ThreadKey.Format(RedditSite.Name, id), SortKey: SortKeys.ByTime(run.CreatedOf(id), ThreadKey.Format(RedditSite.Name, id)))).ToList();
+        var touched = run.Touched.Select(id => new ThreadRef(RedditSite.Name, id)).Select(t => (t.Key, SortKeys.ByTime(run.CreatedOf(t.Id), t.Key))).ToList();
         await queue.EnqueueAsync(StageNames.Pair, touched, ct: ct);
         // Dumps hold what was deleted after they were taken; the sweep asks Reddit now rather than in a week.
         await queue.EnqueueIfAbsentAsync(StageNames.DeletionSweep, touched, time.GetUtcNow(), ct);

@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using Crawler.TestSupport;
 using Crawler.Worker.Catalog.Stores;
@@ -47,7 +48,7 @@ public sealed class FetchThreadStageTests
         await AddToFrontierAsync(pipeline, server);
         // The state a fetch leaves when killed between storing the page and queueing its parse.
         var page = await File.ReadAllBytesAsync(RepoPaths.OwnFixture("reddit-api", "comments_1d0aaa1.json"));
-        await pipeline.Get<RawPageStore>().PutAsync("reddit", "1d0aaa1", page, "application/json", [], CancellationToken.None);
+        await pipeline.Get<RawPageStore>().PutAsync(new ThreadRef("reddit", "1d0aaa1"), page, "application/json", [], CancellationToken.None);
 
         await pipeline.RunAsync(StageNames.FetchThread);
 

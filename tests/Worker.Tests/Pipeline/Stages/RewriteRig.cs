@@ -65,8 +65,9 @@ internal sealed class RewriteRig : IAsyncDisposable
             await Threads.SaveAsync(Site, "PhotoshopRequest", new ParsedThread(threadId, "PhotoshopRequest", title, body ?? "", "op", 1_760_000_000, null, false, false, [SourceUrl], [], []), CancellationToken.None);
         }
         var candidate = new PairCandidate("r1", 0, SourceUrl, TargetUrl, "editor", 10, true, 1, requestText, "Here you go!", null);
-        await Pairs.SaveCandidatesAsync(Site, threadId, [candidate], CancellationToken.None);
-        var pairId = PairId.Format(Site, threadId, "r1", 0);
+        var thread = new ThreadRef(Site, threadId);
+        await Pairs.SaveCandidatesAsync(thread, [candidate], CancellationToken.None);
+        var pairId = PairId.Of(thread, candidate);
         await Pairs.DecideAsync(pairId, PairStatus.Accepted, null, 0.8, 40, "c1", CancellationToken.None);
         await Queue.EnqueueAsync(StageNames.Rewrite, [(pairId, pairId)]);
         return pairId;
