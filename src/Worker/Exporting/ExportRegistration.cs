@@ -11,6 +11,7 @@ public static class ExportRegistration
 {
     public static IServiceCollection AddSnapshotExport(this IServiceCollection services)
     {
+        services.AddValidated<ExportOptions>(ExportOptions.Section);
         services.AddSingleton<ExportStore>();
         services.AddSingleton<ExportImageStore>();
         services.AddSingleton<DeletionImportStore>();

@@ -15,7 +15,7 @@ internal static class RewriteRegistration
 
     public static IServiceCollection AddInstructionRewriter(this IServiceCollection services)
     {
-        services.AddOptions<RewriteOptions>().BindConfiguration(RewriteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidated<RewriteOptions>(RewriteOptions.Section);
         services.AddSingleton<IValidateOptions<RewriteOptions>>(new RewriteOptionsValidator(PromptDirectory));
         services.AddSingleton<RewriteImages>();
         services.AddSingleton<IInstructionRewriter>(sp =>

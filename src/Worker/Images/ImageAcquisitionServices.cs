@@ -1,16 +1,16 @@
 using Crawler.Dedup.Imaging;
-using Crawler.Worker.Pipeline.Stages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Images;
 
-/// <summary>Registers image-host resolution and image inspection for the fetch-image stage.</summary>
+/// <summary>Registers image-host resolution, image inspection and their settings (<c>Images</c>, <c>ImageHosts</c>) for the fetch-image stage.</summary>
 public static class ImageAcquisitionServices
 {
     public static IServiceCollection AddImageAcquisition(this IServiceCollection services)
     {
-        services.AddOptions<ImageHostsOptions>().BindConfiguration(ImageHostsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidated<ImagesOptions>(ImagesOptions.Section);
+        services.AddValidated<ImageHostsOptions>(ImageHostsOptions.Section);
         services.AddSingleton(sp => ImgurCredentials.FromEnvironment(sp.GetRequiredService<IOptions<ImageHostsOptions>>()));
         services.AddSingleton<ImgurApi>();
         services.AddSingleton<ImageHostResolver>();
