@@ -1,5 +1,4 @@
 using Parquet;
-using Parquet.Schema;
 
 namespace Crawler.Export;
 
@@ -11,10 +10,8 @@ internal sealed class ParquetShardWriter : IAsyncDisposable
 {
     private readonly HashingFileStream _stream;
     private readonly ParquetWriter _writer;
-    // Parquet.Net 6 reads the codec from these options at each column write; switching it per column is how
-    // image columns stay uncompressed. ParquetShardWriterTests checks every column chunk's codec.
+    // The image columns switch the codec in these options for their own writes (see ImageColumn).
     private readonly ParquetOptions _options;
-    private readonly DataField[] _fields = SnapshotColumns.Schema.GetDataFields();
 
     private ParquetShardWriter(HashingFileStream stream, ParquetWriter writer, ParquetOptions options)
     {
@@ -35,39 +32,10 @@ internal sealed class ParquetShardWriter : IAsyncDisposable
     public async Task WriteRowGroupAsync(IReadOnlyList<SplitRow> rows, CancellationToken ct)
     {
         using var group = _writer.CreateRowGroup();
-        var i = 0;
-        await Strings(group, i++, rows, r => r.Row.Id);
-        await Images(group, i++, rows, r => r.Row.Source.Cleaned.Bytes);
-        await Strings(group, i++, rows, r => r.Row.Source.Cleaned.FileName);
-        await Images(group, i++, rows, r => r.Row.Target.Cleaned.Bytes);
-        await Strings(group, i++, rows, r => r.Row.Target.Cleaned.FileName);
-        await Strings(group, i++, rows, r => r.Row.Instruction);
-        await Strings(group, i++, rows, r => r.Row.RawRequest);
-        await Strings(group, i++, rows, r => r.Row.EditType);
-        await Strings(group, i++, rows, r => r.Row.RewriteModel);
-        await Strings(group, i++, rows, r => r.Row.Site);
-        await Strings(group, i++, rows, r => r.Row.Community);
-        await Strings(group, i++, rows, r => r.Row.ThreadUrl);
-        await Strings(group, i++, rows, r => r.Row.ReplyUrl);
-        await Values(group, i++, rows, r => r.Row.CreatedUtc, ct);
-        await Values(group, i++, rows, r => r.Row.EditScore, ct);
-        await Values(group, i++, rows, r => r.Row.AcceptedByRequester, ct);
-        await Values(group, i++, rows, r => r.Row.Nsfw, ct);
-        await Strings(group, i++, rows, r => r.Row.RequesterHash);
-        await Strings(group, i++, rows, r => r.Row.EditorHash);
-        await Strings(group, i++, rows, r => r.Row.Source.Cleaned.Sha256);
-        await Strings(group, i++, rows, r => r.Row.Target.Cleaned.Sha256);
-        await Strings(group, i++, rows, r => r.Row.Source.DownloadSha256);
-        await Strings(group, i++, rows, r => r.Row.Target.DownloadSha256);
-        await Values(group, i++, rows, r => r.Row.Source.Cleaned.Width, ct);
-        await Values(group, i++, rows, r => r.Row.Source.Cleaned.Height, ct);
-        await Values(group, i++, rows, r => r.Row.Target.Cleaned.Width, ct);
-        await Values(group, i++, rows, r => r.Row.Target.Cleaned.Height, ct);
-        await Values(group, i++, rows, r => (long)r.Row.Source.Cleaned.Bytes.Length, ct);
-        await Values(group, i++, rows, r => (long)r.Row.Target.Cleaned.Bytes.Length, ct);
-        await Values(group, i++, rows, r => r.Row.Similarity, ct);
-        await Strings(group, i++, rows, r => r.Row.DedupCluster);
-        await Strings(group, i, rows, r => r.Split);
+        foreach (var column in SnapshotColumns.All)
+        {
+            await column.WriteAsync(group, _options, rows, ct);
+        }
     }
 
     /// <summary>Closes the file's footer, forces it to disk and returns its SHA-256 and size.</summary>
@@ -82,24 +50,4 @@ internal sealed class ParquetShardWriter : IAsyncDisposable
     /// (a full disk) and hide the first error, and its temporary folder is deleted anyway.
     /// </summary>
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
-
-    private async Task Images(ParquetRowGroupWriter group, int field, IReadOnlyList<SplitRow> rows, Func<SplitRow, byte[]> value)
-    {
-        _options.CompressionMethod = CompressionMethod.None;
-        try
-        {
-            await group.WriteAsync(_fields[field], rows.Select(value).ToList());
-        }
-        finally
-        {
-            _options.CompressionMethod = CompressionMethod.Snappy;
-        }
-    }
-
-    private Task Strings(ParquetRowGroupWriter group, int field, IReadOnlyList<SplitRow> rows, Func<SplitRow, string> value) =>
-        group.WriteAsync(_fields[field], rows.Select(value).ToList());
-
-    private Task Values<T>(ParquetRowGroupWriter group, int field, IReadOnlyList<SplitRow> rows, Func<SplitRow, T> value, CancellationToken ct)
-        where T : struct =>
-        group.WriteAsync(_fields[field], new ReadOnlyMemory<T>(rows.Select(value).ToArray()), cancellationToken: ct);
 }
