@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crawler.Core.Text;
 
 namespace Crawler.Worker.Exporting;
 
@@ -42,7 +43,7 @@ public static class DeletionsFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonText.Parse(text);
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crawler.Core.Text;
 
 namespace Crawler.Worker.Fetching.Images;
 
@@ -20,7 +21,7 @@ public static class ImgurJson
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonText.Parse(body);
             var root = document.RootElement;
             if (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
             {

@@ -78,6 +78,27 @@ public sealed class DumpImporterTests
     }
 
     [Fact]
+    public async Task Import_CountsLinesWhoseTextIsNotUnicodeAsMalformed_AndImportsTheRest()
+    {
+        using var dir = new TempDir();
+        var lines = (await File.ReadAllLinesAsync(DumpFiles.Own("psr_RS_2024-03.ndjson"))).Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+        // A lone surrogate escape in one title, a byte that is not UTF-8 in another, each in a line of its own.
+        var surrogate = System.Text.Encoding.UTF8.GetBytes("{\"id\":\"1e0zzz1\",\"title\":\"\\ud83d\",\"subreddit\":\"PhotoshopRequest\",\"created_utc\":1709254800}");
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("{\"id\":\"1e0zzz2\",\"title\":\"caf\u00e9\",\"subreddit\":\"PhotoshopRequest\",\"created_utc\":1709254800}");
+        var path = dir.Combine("RS_bad_text.ndjson");
+        await File.WriteAllBytesAsync(path, [.. lines[0], (byte)'\n', .. surrogate, (byte)'\n', .. latin1, (byte)'\n', .. lines[1], (byte)'\n']);
+        using var pipeline = await TestPipeline.StartAsync(Source);
+
+        var result = await pipeline.Get<DumpImporter>().ImportAsync(March(path, DumpFiles.Own("psr_RC_2024-03.ndjson")) with { Comments = [] }, null, CancellationToken.None);
+
+        Assert.Equal((4L, 2L, 2L), (result.Lines, result.Threads, result.Malformed));
+        Assert.Equal(
+            ["RS_bad_text.ndjson:2: malformed JSON (byte 25): lone surrogate escape \\ud83d: half of a character, not text",
+             "RS_bad_text.ndjson:3: malformed JSON (byte 28): invalid UTF-8 (0xE9): JSON text must be UTF-8"],
+            result.MalformedExamples);
+    }
+
+    [Fact]
     public async Task Import_SkipsThreadsAlreadyCrawledLive()
     {
         using var pipeline = await TestPipeline.StartAsync(Source);
