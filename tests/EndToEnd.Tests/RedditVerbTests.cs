@@ -15,6 +15,7 @@ public sealed class RedditVerbTests
     [InlineData("reddit-html", "reddit", "newreddit_shreddit_post_r-google_antigravity_1q9toqt_2026.html", 1, null, 0)]
     [InlineData("pushshift", "dumps", "pushshift_dump__RS_2018-02-01__first50_submissions.ndjson", 50, null, 0)]
     [InlineData("pushshift", "dumps", "pushshift_dump__RC_2018-10__2_comment_lines__from_blog_post.ndjson", 0, null, 2)]
+    [SharedFixturesTrait]
     public async Task Parse_PrintsThreadsNextAndLooseReplies_ForEverySampleFormat(string site, string folder, string file, int threads, string? next, int replies)
     {
         var path = SharedFixtures.PathOf(folder, file);
@@ -33,6 +34,7 @@ public sealed class RedditVerbTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task ImportDump_ImportsTheChosenSubreddits_AndSaysWhatItSkipped()
     {
         using var dir = new TempDir();

@@ -113,6 +113,7 @@ public sealed class DumpImporterTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Import_ReadsARealPushshiftSubmissionsSample()
     {
         using var dir = new TempDir();
