@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Fetching.Images;
 
-/// <summary>Registers image-host resolution and image inspection for the fetch-image stage.</summary>
+/// <summary>Registers image-host resolution, and image admission for the fetch-image stage and the dedup verb.</summary>
 public static class ImageAcquisitionServices
 {
     public static IServiceCollection AddImageAcquisition(this IServiceCollection services)
@@ -14,7 +14,7 @@ public static class ImageAcquisitionServices
         services.AddSingleton(sp => ImgurCredentials.FromEnvironment(sp.GetRequiredService<IOptions<ImageHostsOptions>>()));
         services.AddSingleton<ImgurApi>();
         services.AddSingleton<ImageHostResolver>();
-        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImageQualityOptions>>().Value.Limits));
+        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImageQualityOptions>>().Value.Limits(sp.GetRequiredService<IOptions<FetchOptions>>().Value.MaxImageBytes)));
         return services;
     }
 }
