@@ -19,7 +19,7 @@ public sealed class DataDirLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException(
+            throw new StartupException(
                 $"Storage:DataDir '{Path.GetFullPath(dataDir)}' is in use by another crawler process ({e.Message}). " +
                 "Stop it, or give this one its own --data-dir; several workers share one catalog only on PostgreSQL.", e);
         }

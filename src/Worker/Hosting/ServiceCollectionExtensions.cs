@@ -7,6 +7,7 @@ using Crawler.Worker.Embedding;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Fetching;
 using Crawler.Worker.Fetching.Images;
+using Crawler.Worker.Jobs;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
@@ -78,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddValidated<CatalogOptions>(CatalogOptions.Section);
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         services.AddValidated<PipelineOptions>(PipelineOptions.Section);
+        services.AddSingleton<IValidateOptions<PipelineOptions>, ScheduleValidator>();
         services.AddValidated<FetchOptions>(FetchOptions.Section);
         services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>();
         services.AddValidated<ImageQualityOptions>(ImageQualityOptions.Section);
@@ -85,6 +87,7 @@ public static class ServiceCollectionExtensions
         services.AddValidated<EmbeddingOptions>(EmbeddingOptions.Section);
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         services.AddValidated<ExportOptions>(ExportOptions.Section);
+        services.AddSingleton<IValidateOptions<ExportOptions>, ScheduleValidator>();
         services.AddOptions<SourcesOptions>()
             .Configure(o => configuration.GetSection(SourcesOptions.Section).Bind(o.Items))
             .ValidateOnStart();
