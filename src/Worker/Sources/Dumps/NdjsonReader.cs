@@ -19,6 +19,8 @@ public sealed class NdjsonReader(Stream stream)
     /// <summary>The next line without its line break (a last line without one included); false at the end.</summary>
     public async ValueTask<(bool Found, ReadOnlyMemory<byte> Line)> ReadLineAsync(CancellationToken ct)
     {
+        // Checked per line, not per read: lines come from a buffer that can hold a second of work.
+        ct.ThrowIfCancellationRequested();
         while (true)
         {
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
