@@ -1,5 +1,6 @@
 using Crawler.Worker.Hosting;
 using Crawler.Worker.Jobs;
+using Crawler.Worker.Sources;
 using Crawler.Worker.Web;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
-/// <summary>Runs the service: Hangfire jobs per stage, the dashboard at <c>/hangfire</c> and <c>/healthz</c>, bound to 127.0.0.1 by default.</summary>
+/// <summary>Runs the service: Hangfire jobs per stage, a front page at <c>/</c>, the dashboard at <c>/hangfire</c> and <c>/healthz</c>, bound to 127.0.0.1 by default.</summary>
 internal static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -25,10 +26,12 @@ internal static class ServeCommand
         builder.Services.AddCrawler(builder.Configuration);
         builder.Services.AddCrawlerJobs();
         builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        builder.Services.AddHostedService<NoSourceWarning>();
 
         await using var app = builder.Build();
         await CheckBeforeStartAsync(app, urls, ct);
         app.MapHealthChecks("/healthz");
+        app.MapGet("/", HomePage.Render);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Crawler",
@@ -59,10 +62,11 @@ internal static class ServeCommand
             throw new StartupException($"Urls: {problem}");
         }
         app.Services.GetRequiredService<IStartupValidator>().Validate();
-        await app.Services.GetRequiredService<CatalogInitializer>().InitializeAsync(ct);
         if (ListenUrls.InUse(urls) is { } taken)
         {
             throw new StartupException($"Urls: {taken}");
         }
+        // Last: it takes the data directory's lock, and logs its migrations.
+        await app.Services.GetRequiredService<CatalogInitializer>().InitializeAsync(ct);
     }
 }
