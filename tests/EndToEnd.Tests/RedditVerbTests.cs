@@ -62,4 +62,34 @@ public sealed class RedditVerbTests
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains(expected, process.Stdout + process.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("missing", "crawler parse: no file ")]
+    [InlineData("folder", " is a folder, not a file")]
+    [InlineData("lone surrogate", "crawler parse: line 2: malformed JSON (byte 20): lone surrogate escape \\ud83d")]
+    [InlineData("not UTF-8", "crawler parse: line 2: malformed JSON (byte 23): invalid UTF-8 (0xE9)")]
+    public async Task Parse_SaysWhatIsWrongInOneLine_WhenTheFileCannotBeParsed(string kind, string expected)
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("page.ndjson");
+        var good = "{\"id\":\"a1\",\"title\":\"ok\",\"subreddit\":\"x\"}\n"u8.ToArray();
+        switch (kind)
+        {
+            case "folder":
+                path = dir.Path;
+                break;
+            case "lone surrogate":
+                await File.WriteAllBytesAsync(path, [.. good, .. "{\"id\":\"a2\",\"title\":\"\\ud83d\"}"u8]);
+                break;
+            case "not UTF-8":
+                await File.WriteAllBytesAsync(path, [.. good, .. "{\"id\":\"a2\",\"title\":\"caf"u8, 0xE9, .. "\"}"u8]);
+                break;
+        }
+
+        var process = await CrawlerProcess.RunAsync(["parse", "--site", "pushshift", "--file", path], Timeout);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(expected, Assert.Single(process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal("", process.Stdout);
+    }
 }
