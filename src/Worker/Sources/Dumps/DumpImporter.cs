@@ -54,6 +54,11 @@ public sealed class DumpImporter(
         while (await reader.ReadLineAsync(ct) is (true, var line))
         {
             run.Result.Lines++;
+            if (reader.LineTooLong)
+            {
+                run.Result.AddMalformed(file, reader.LineNumber, $"longer than {reader.MaxLineBytes:N0} bytes, so not one Reddit thing; skipped unread");
+                continue;
+            }
             if (line.Span.Trim(" \t"u8).IsEmpty)
             {
                 continue;
