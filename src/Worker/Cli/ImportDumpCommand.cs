@@ -61,7 +61,7 @@ internal static class ImportDumpCommand
                 await Console.Out.WriteLineAsync(imported.Summary());
                 return 0;
             }
-            catch (Exception e) when (e is ArgumentException or ZstdSharp.ZstdException)
+            catch (Exception e) when (e is ArgumentException or InvalidDataException)
             {
                 await Console.Error.WriteLineAsync($"crawler import-dump: {e.Message}");
                 return 1;

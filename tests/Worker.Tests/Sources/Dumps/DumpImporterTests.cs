@@ -99,6 +99,29 @@ public sealed class DumpImporterTests
     }
 
     [Fact]
+    public async Task Import_StopsAtACutOffZstdFile_WithTheReason_KeepingAndQueueingWhatCameBefore()
+    {
+        using var dir = new TempDir();
+        var lines = await File.ReadAllLinesAsync(DumpFiles.Own("psr_RS_2024-03.ndjson"));
+        // Lines of the one March thread first, then enough other text that the cut falls well after them.
+        var plain = dir.Combine("RS_cut.ndjson");
+        await File.WriteAllLinesAsync(plain, [lines[0], .. Enumerable.Repeat(lines[3], 2000)]);
+        var compressed = DumpFiles.Compress(plain, dir);
+        var bytes = await File.ReadAllBytesAsync(compressed);
+        await File.WriteAllBytesAsync(compressed, bytes[..(bytes.Length - 8)]);
+        using var pipeline = await TestPipeline.StartAsync(Source);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            pipeline.Get<DumpImporter>().ImportAsync(March(compressed, DumpFiles.Own("psr_RC_2024-03.ndjson")), null, CancellationToken.None));
+
+        Assert.StartsWith("RS_cut.ndjson.zst breaks off after line ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; the lines before it are imported", error.Message, StringComparison.Ordinal);
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(["1e0aaa1"], await db.QueryAsync<string>("SELECT thread_id FROM threads"));
+        Assert.Equal(["pair|reddit:1e0aaa1", "deletion-sweep|reddit:1e0aaa1"], await db.QueryAsync<string>("SELECT stage || '|' || item_key FROM work WHERE stage IN ('pair', 'deletion-sweep') ORDER BY stage DESC"));
+    }
+
+    [Fact]
     public async Task Import_SkipsThreadsAlreadyCrawledLive()
     {
         using var pipeline = await TestPipeline.StartAsync(Source);
