@@ -162,6 +162,9 @@ public sealed record MutationGrammar(IReadOnlyList<string> Openers, IReadOnlyLis
     public static MutationGrammar Json { get; } = new(["[", "{\"a\":", "[{\"kind\":\"t1\",\"data\":{\"replies\":{\"kind\":\"Listing\",\"data\":{\"children\":"],
         ["null", "{}", "[]", "\"\"", "1e999", "-0", "\"t3_\"", "{\"kind\":\"more\",\"data\":{\"children\":[1,null,{}]}}", "\"\\u0000\"", ",", ":", "}", "]"]);
 
+    /// <summary>Image containers: markers and chunk names that decoders key on.</summary>
+    public static MutationGrammar Binary { get; } = new(["\0\0\0\rIHDR", "GIF89a"], ["IDAT", "IEND", "JFIF", "Exif\0\0", "\0", "ICC_PROFILE", "VP8X", "ftypheic"]);
+
     public static MutationGrammar Html { get; } = new(["<div>", "<b><div></b>", "<table><tr><td>", "<svg><g>", "<p><i>"],
         ["<div class=\"thing\" data-type=\"comment\">", "</div>", "<!--", "<script>", "&#xD83D;", "&#0;", "<div class=\"md\">", "</html>", "data-fullname=\"\"", "<a href=\"javascript:x\">", "\"", "'"]);
 }
