@@ -36,6 +36,8 @@ public static class ListenUrls
             try
             {
                 using var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                // As Kestrel binds: connections of a stopped predecessor left in TIME_WAIT do not count, a listener does.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
                 socket.Bind(new IPEndPoint(ip, address.Port));
                 socket.Listen();
             }
