@@ -7,14 +7,14 @@ public sealed class ConfigurationTests
 {
     [Theory]
     [InlineData("CRAWLER_Catalog__Provider", "oracle", "Catalog:Provider 'oracle' is unknown")]
-    [InlineData("CRAWLER_Fetch__MaxImageBytes", "-5", "Fetch: ")]
-    [InlineData("CRAWLER_Export__Keep", "0", "Export: ")]
+    [InlineData("CRAWLER_Fetch__MaxImageBytes", "-5", "Fetch:MaxImageBytes: The field MaxImageBytes must be between")]
+    [InlineData("CRAWLER_Export__Keep", "0", "Export:Keep: The field Keep must be between 1 and 1000.")]
     [InlineData("CRAWLER_Fetch__AllowedNetworks__0", "not-a-network", "Fetch:AllowedNetworks: 'not-a-network'")]
     [InlineData("CRAWLER_Fetch__MaxImageBytes", "lots", "'lots' at 'Fetch:MaxImageBytes'")]
     [InlineData("CRAWLER_Dedup__NearDuplicateSimilarity", "high", "'high' at 'Dedup:NearDuplicateSimilarity'")]
     [InlineData("CRAWLER_Rewrite__Endpoint", "ftp://models", "Rewrite:Endpoint: 'ftp://models' is not an http(s) URL")]
-    [InlineData("CRAWLER_Rewrite__MaxConcurrency", "0", "Rewrite: ")]
-    [InlineData("CRAWLER_Embedding__Provider", "Gpu", "'Provider' with the error: 'The field Provider must be Cpu or Cuda.'")]
+    [InlineData("CRAWLER_Rewrite__MaxConcurrency", "0", "Rewrite:MaxConcurrency: The field MaxConcurrency must be between")]
+    [InlineData("CRAWLER_Embedding__Provider", "Gpu", "Embedding:Provider: The field Provider must be Cpu or Cuda.")]
     [InlineData("CRAWLER_Embedding__Model", "/nonexistent/sscd.onnx", "Embedding:Model: no ONNX file at /nonexistent/sscd.onnx")]
     public async Task Export_FailsAtStart_WhenASettingIsInvalid(string variable, string value, string expected)
     {

@@ -15,6 +15,7 @@ public sealed class RedditVerbTests
     [InlineData("reddit-html", "reddit", "newreddit_shreddit_post_r-google_antigravity_1q9toqt_2026.html", 1, null, 0)]
     [InlineData("pushshift", "dumps", "pushshift_dump__RS_2018-02-01__first50_submissions.ndjson", 50, null, 0)]
     [InlineData("pushshift", "dumps", "pushshift_dump__RC_2018-10__2_comment_lines__from_blog_post.ndjson", 0, null, 2)]
+    [SharedFixturesTrait]
     public async Task Parse_PrintsThreadsNextAndLooseReplies_ForEverySampleFormat(string site, string folder, string file, int threads, string? next, int replies)
     {
         var path = SharedFixtures.PathOf(folder, file);
@@ -33,6 +34,7 @@ public sealed class RedditVerbTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task ImportDump_ImportsTheChosenSubreddits_AndSaysWhatItSkipped()
     {
         using var dir = new TempDir();
@@ -59,5 +61,35 @@ public sealed class RedditVerbTests
 
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains(expected, process.Stdout + process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing", "crawler parse: no file ")]
+    [InlineData("folder", " is a folder, not a file")]
+    [InlineData("lone surrogate", "crawler parse: line 2: malformed JSON (byte 20): lone surrogate escape \\ud83d")]
+    [InlineData("not UTF-8", "crawler parse: line 2: malformed JSON (byte 23): invalid UTF-8 (0xE9)")]
+    public async Task Parse_SaysWhatIsWrongInOneLine_WhenTheFileCannotBeParsed(string kind, string expected)
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("page.ndjson");
+        var good = "{\"id\":\"a1\",\"title\":\"ok\",\"subreddit\":\"x\"}\n"u8.ToArray();
+        switch (kind)
+        {
+            case "folder":
+                path = dir.Path;
+                break;
+            case "lone surrogate":
+                await File.WriteAllBytesAsync(path, [.. good, .. "{\"id\":\"a2\",\"title\":\"\\ud83d\"}"u8]);
+                break;
+            case "not UTF-8":
+                await File.WriteAllBytesAsync(path, [.. good, .. "{\"id\":\"a2\",\"title\":\"caf"u8, 0xE9, .. "\"}"u8]);
+                break;
+        }
+
+        var process = await CrawlerProcess.RunAsync(["parse", "--site", "pushshift", "--file", path], Timeout);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(expected, Assert.Single(process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal("", process.Stdout);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ServiceTests
     private const int SigTerm = 15;
 
     [Fact]
-    public async Task Service_AnswersHealthAndDashboard_AndStopsOnSigterm()
+    public async Task Service_AnswersHealthDashboardAndFrontPage_WarnsThatNoSourceIsEnabled_AndStopsOnSigterm()
     {
         using var dir = new TempDir();
         var port = FreePort();
@@ -22,11 +22,32 @@ public sealed class ServiceTests
         var dashboard = await http.GetAsync(new Uri("hangfire", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Hangfire", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var home = await http.GetAsync(new Uri("/", UriKind.Relative));
+        var page = await home.Content.ReadAsStringAsync();
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (home.StatusCode, home.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("<a href=\"hangfire\">", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"healthz\">", page, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir.Path, "catalog.db")), "the catalog lives in --data-dir");
 
         service.Signal(SigTerm);
         await service.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, service.ExitCode);
+        // The shipped sources.json enables none: said once, with how to enable one.
+        Assert.Single(service.Stdout.Split('\n'), line => line.Contains(Worker.Sources.NoSourceWarning.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DotnetRun_KeepsTheDataInTheCallersFolder_AsTheReadmeSays()
+    {
+        using var caller = new TempDir();
+        var port = FreePort();
+        using var service = CrawlerProcess.StartWithDotnetRun(["--urls", $"http://127.0.0.1:{port}"], caller.Path);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        var health = await PollAsync(http, "healthz", TimeSpan.FromSeconds(90), service);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.True(File.Exists(Path.Combine(caller.Path, "data", "catalog.db")), $"no data/catalog.db in the folder dotnet run was called from ({caller.Path})");
     }
 
     [Fact]

@@ -45,15 +45,25 @@ public sealed partial class CrawlerProcess : IDisposable
         }
     }
 
-    public static CrawlerProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static CrawlerProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        Launch([RepoPaths.CrawlerDll, .. args], environment, workingDirectory: null);
+
+    /// <summary>Runs it the README's way, <c>dotnet run --project src/Worker</c> (built already), from <paramref name="workingDirectory"/>.</summary>
+    public static CrawlerProcess StartWithDotnetRun(IEnumerable<string> args, string workingDirectory) =>
+        Launch(["run", "--project", Path.Combine(RepoPaths.Root, "src", "Worker"), "--no-build", "-c", RepoPaths.Configuration, "--", .. args], null, workingDirectory);
+
+    private static CrawlerProcess Launch(IEnumerable<string> dotnetArgs, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
         if (!File.Exists(RepoPaths.CrawlerDll))
         {
             throw new FileNotFoundException($"Build the solution first: {RepoPaths.CrawlerDll} is missing");
         }
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(RepoPaths.CrawlerDll);
-        foreach (var arg in args)
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+        foreach (var arg in dotnetArgs)
         {
             info.ArgumentList.Add(arg);
         }
@@ -109,7 +119,7 @@ public sealed partial class CrawlerProcess : IDisposable
         }
     }
 
-    /// <summary>Sends a POSIX signal (SIGTERM = 15, SIGKILL = 9).</summary>
+    /// <summary>Sends a POSIX signal (SIGINT = 2, SIGTERM = 15, SIGKILL = 9).</summary>
     public void Signal(int signal)
     {
         if (Kill(_process.Id, signal) != 0)

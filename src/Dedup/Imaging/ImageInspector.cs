@@ -4,17 +4,26 @@ using NetVips;
 namespace Crawler.Dedup.Imaging;
 
 /// <summary>
-/// Sniffs and fully decodes downloaded bytes, so a truncated or hostile file is rejected before it is
-/// stored as an image. The pixel cap is checked on the header, before any pixel is decoded; the decode
+/// Decides which bytes are admitted as an image, for the fetch-image stage and the <c>dedup</c> verb alike:
+/// it sniffs and fully decodes them, so a truncated or hostile file is rejected before it is used. The byte
+/// cap comes first, the pixel cap is checked on the header, before any pixel is decoded, and the decode
 /// itself is killed when it runs past the time limit.
 /// </summary>
 public sealed class ImageInspector(ImageLimits limits)
 {
     private static readonly IProgress<int> NoProgress = new Progress<int>();
 
-    /// <exception cref="ImageRejectedException">Not an image, corrupt, too many pixels, or too slow to decode.</exception>
+    /// <returns>Why a file of <paramref name="length"/> bytes is refused unread; null when it may be read.</returns>
+    public string? TooLarge(long length) =>
+        length > limits.MaxBytes ? Invariant($"too large: {length:N0} bytes exceeds the cap of {limits.MaxBytes:N0}") : null;
+
+    /// <exception cref="ImageRejectedException">Too large, not an image, corrupt, too many pixels, or too slow to decode.</exception>
     public ImageFacts Inspect(byte[] bytes, CancellationToken ct = default)
     {
+        if (TooLarge(bytes.Length) is { } tooLarge)
+        {
+            throw new ImageRejectedException(tooLarge);
+        }
         var format = ImageFormatSniffer.Sniff(bytes);
         if (format == ImageFormat.Unknown)
         {

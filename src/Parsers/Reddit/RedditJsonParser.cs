@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crawler.Core.Domain;
+using Crawler.Core.Text;
 using Crawler.Parsers.Text;
 
 namespace Crawler.Parsers.Reddit;
@@ -24,7 +25,7 @@ public sealed class RedditJsonParser : IPageParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, DocumentOptions);
+            document = JsonText.Parse(content, DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -117,7 +118,7 @@ public sealed class RedditJsonParser : IPageParser
                     break;
                 case "more":
                     // "Continue this thread" stubs carry no ids (count 0, id "_"); they are reached through their parent.
-                    more.AddRange(data.Items("children").Select(c => c.GetString()).OfType<string>());
+                    more.AddRange(data.Items("children").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!));
                     break;
                 default:
                     throw new PageFormatException($"unexpected kind '{thing.Str("kind")}' in a comment tree");

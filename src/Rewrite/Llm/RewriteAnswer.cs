@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Crawler.Core.Text;
 
 namespace Crawler.Rewrite.Llm;
 
@@ -30,7 +31,7 @@ public static partial class RewriteAnswer
         }
         try
         {
-            using var document = JsonDocument.Parse(text[start..(end + 1)]);
+            using var document = JsonText.Parse(text[start..(end + 1)]);
             return Validate(document.RootElement);
         }
         catch (JsonException e)

@@ -1,12 +1,11 @@
 using System.CommandLine;
-using Crawler.Worker.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
 /// <summary>
 /// The executable's verbs. No verb runs the service; host flags such as <c>--urls</c> pass through to it.
-/// Start-up problems print one clear line each and exit with code 2.
+/// Command-line and start-up problems print one clear line each and exit with code 2; a verb stopped by
+/// SIGINT or SIGTERM says so in one line and exits with 128 + the signal's number.
 /// </summary>
 public static class CrawlerCommandLine
 {
@@ -27,34 +26,50 @@ public static class CrawlerCommandLine
         root.Subcommands.Add(DedupCommand.Create());
         root.Subcommands.Add(GpuCheckCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
-        // The host handles SIGTERM itself (graceful stop within its shutdown timeout); the parser must not kill it first.
+
+        var parsed = root.Parse(args);
+        var command = parsed.CommandResult.Command;
+        var name = command == root ? "crawler" : $"crawler {command.Name}";
+        var serving = command == root && parsed.Action == root.Action;
+        if (UsageProblem(parsed, serving) is { } usage)
+        {
+            await Console.Error.WriteLineAsync($"{name}: {usage} (see {name} --help)");
+            return ConfigurationError;
+        }
+        // The service's host handles SIGTERM itself (a graceful stop within its shutdown timeout); verbs stop here.
+        using var stop = serving ? null : new StopSignal();
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
         try
         {
-            return await root.Parse(args).InvokeAsync(invocation);
+            return await parsed.InvokeAsync(invocation, stop?.Token ?? CancellationToken.None);
         }
-        catch (OptionsValidationException e)
+        catch (OperationCanceledException) when (stop?.Received is { } signal)
         {
-            foreach (var failure in e.Failures)
+            await Console.Error.WriteLineAsync($"{name}: stopped by {signal}; what was done is kept, and the same command resumes from there");
+            return stop.ExitCode;
+        }
+        catch (Exception e) when (StartupErrors.Describe(e) is { } lines)
+        {
+            foreach (var line in lines)
             {
-                await Console.Error.WriteLineAsync($"crawler: configuration error: {ValidationMessages.Describe(e.OptionsType, failure)}");
+                await Console.Error.WriteLineAsync($"{name}: {line}");
             }
-            return ConfigurationError;
-        }
-        catch (InvalidOperationException e) when (IsUnconvertibleSetting(e))
-        {
-            // "Failed to convert configuration value 'abc' at 'Fetch:MaxRetries' to type 'System.Int32'."
-            await Console.Error.WriteLineAsync($"crawler: configuration error: {e.Message}");
-            return ConfigurationError;
-        }
-        catch (Exception e) when (e is StartupException or InvalidOperationException { InnerException: IOException })
-        {
-            await Console.Error.WriteLineAsync($"crawler: {e.Message}");
             return ConfigurationError;
         }
     }
 
-    /// <summary>A value the configuration binder could not convert to its setting's type (a word where a number belongs).</summary>
-    private static bool IsUnconvertibleSetting(InvalidOperationException e) =>
-        e.TargetSite?.DeclaringType == typeof(Microsoft.Extensions.Configuration.ConfigurationBinder);
+    /// <summary>Parse errors of a verb, or an argument the service would not understand.</summary>
+    private static string? UsageProblem(ParseResult parsed, bool serving)
+    {
+        if (parsed.Errors.Count > 0)
+        {
+            return string.Join("; ", parsed.Errors.Select(e => e.Message));
+        }
+        if (serving)
+        {
+            return HostArguments.Problem(parsed.UnmatchedTokens);
+        }
+        // The root lets unmatched tokens through for the host, and its verbs inherit that; they take none.
+        return parsed.UnmatchedTokens.Count > 0 ? $"unknown option or argument '{parsed.UnmatchedTokens[0]}'" : null;
+    }
 }

@@ -3,13 +3,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crawler.Dedup.Clustering;
 using Crawler.Dedup.Embedding;
+using Crawler.Dedup.Imaging;
 using Crawler.Worker.Pipeline.Stages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Cli;
 
-/// <summary><c>dedup --images DIR --json</c>: clusters of near-duplicate files, with the service's embedder and threshold.</summary>
+/// <summary><c>dedup --images DIR --json</c>: clusters of near-duplicate files, with the service's image admission, embedder and rule.</summary>
 internal static class DedupCommand
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -31,7 +32,8 @@ internal static class DedupCommand
             var embedder = host.Services.GetRequiredService<IImageEmbedder>();
             var settings = host.Services.GetRequiredService<IOptions<DedupOptions>>().Value;
             using var progress = new ConsoleProgress("dedup");
-            var clusters = new FolderDeduplicator(embedder, settings.DuplicateRule()).Cluster(folder.FullName, progress.Report);
+            var admission = host.Services.GetRequiredService<ImageInspector>();
+            var clusters = new FolderDeduplicator(embedder, settings.DuplicateRule(), admission).Cluster(folder.FullName, progress.Report, ct);
             progress.Dispose();
             foreach (var (file, reason) in clusters.Skipped)
             {

@@ -38,9 +38,9 @@ internal static class ImportDumpCommand
                 await Console.Error.WriteLineAsync("crawler import-dump: give at least one --submissions or --comments file");
                 return 1;
             }
-            if (all.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+            if (all.Select(InputFile.Problem).FirstOrDefault(p => p is not null) is { } problem)
             {
-                await Console.Error.WriteLineAsync($"crawler import-dump: no file {missing}");
+                await Console.Error.WriteLineAsync($"crawler import-dump: {problem}");
                 return 1;
             }
             using var host = await VerbHost.StartAsync(result.GetRequiredValue(dataDir), ct);
@@ -61,7 +61,7 @@ internal static class ImportDumpCommand
                 await Console.Out.WriteLineAsync(imported.Summary());
                 return 0;
             }
-            catch (Exception e) when (e is ArgumentException or InvalidDataException or ZstdSharp.ZstdException)
+            catch (Exception e) when (e is ArgumentException or InvalidDataException)
             {
                 await Console.Error.WriteLineAsync($"crawler import-dump: {e.Message}");
                 return 1;

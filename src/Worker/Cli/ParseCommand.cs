@@ -20,16 +20,22 @@ internal static class ParseCommand
         var command = new Command("parse", "Print the threads and replies a parser finds in a saved page, as JSON.") { site, file, url };
         command.SetAction(async (result, ct) =>
         {
-            var bytes = await File.ReadAllBytesAsync(result.GetRequiredValue(file).FullName, ct);
+            var path = result.GetRequiredValue(file).FullName;
+            if (InputFile.Problem(path) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"crawler parse: {problem}");
+                return 1;
+            }
             try
             {
+                var bytes = await File.ReadAllBytesAsync(path, ct);
                 var page = Parsers.Get(result.GetRequiredValue(site)).Parse(bytes, result.GetValue(url));
                 await using var stdout = Console.OpenStandardOutput();
                 ParsedPageJson.Write(page, stdout);
                 await stdout.WriteAsync(Encoding.UTF8.GetBytes(Environment.NewLine), ct);
                 return 0;
             }
-            catch (Exception e) when (e is PageFormatException or KeyNotFoundException)
+            catch (Exception e) when (e is PageFormatException or KeyNotFoundException or IOException)
             {
                 await Console.Error.WriteLineAsync($"crawler parse: {e.Message}");
                 return 1;

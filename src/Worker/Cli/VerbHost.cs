@@ -1,3 +1,4 @@
+using Crawler.Worker.Pipeline;
 using Crawler.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

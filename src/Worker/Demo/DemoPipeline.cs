@@ -20,6 +20,8 @@ internal sealed class DemoPipeline(StageRunner runner, WorkQueue queue, ILogger<
             var handled = 0;
             foreach (var stage in StageNames.InOrder)
             {
+                // The runner ends a stage quietly when cancelled; the demo must not go on to the next one.
+                ct.ThrowIfCancellationRequested();
                 var due = await queue.CountDueAsync(stage, ct);
                 using var progress = progressOf(stage);
                 var summary = await runner.RunAsync(stage, budget: null, ct, s => progress.Report(s.Handled, Math.Max(due, s.Handled)));

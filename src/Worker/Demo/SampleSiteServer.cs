@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Crawler.Worker.Demo;
@@ -21,6 +23,8 @@ internal sealed class SampleSiteServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Its console lifetime would take Ctrl+C and SIGTERM for itself and leave the demo running.
+        builder.Services.AddSingleton<IHostLifetime, ServedOnlyLifetime>();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapGet($"/r/{RedditJsonWriter.Community}/new.json", (string? after) => Results.Bytes(site.Listing(after), "application/json"));

@@ -1,5 +1,6 @@
 using Crawler.Worker.Catalog;
 using System.Text.Json;
+using Crawler.Core.Text;
 
 namespace Crawler.Worker.Exporting;
 
@@ -43,7 +44,7 @@ public static class DeletionsFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            document = JsonText.Parse(text);
         }
         catch (JsonException e)
         {

@@ -1,4 +1,13 @@
+using Crawler.Fetching;
+using Crawler.Fetching.Politeness;
+using Crawler.Rewrite;
 using Crawler.Worker.Catalog;
+using Crawler.Worker.Embedding;
+using Crawler.Worker.Exporting;
+using Crawler.Worker.Images;
+using Crawler.Worker.Pipeline;
+using Crawler.Worker.Pipeline.Stages;
+using Crawler.Worker.Sources;
 using Microsoft.Extensions.Configuration;
 
 namespace Crawler.Worker.Hosting;
@@ -12,6 +21,14 @@ public static class CrawlerConfiguration
     public const string EnvironmentPrefix = "CRAWLER_";
 
     public static string ConfigDirectory => Path.Combine(AppContext.BaseDirectory, "config");
+
+    /// <summary>The sections settings live in: the options each validates, and the host's logging and Kestrel.</summary>
+    public static IReadOnlyList<string> Sections { get; } =
+    [
+        StorageOptions.Section, CatalogOptions.Section, PipelineOptions.Section, FetchOptions.Section, PolitenessOptions.Section,
+        ImagesOptions.Section, ImageHostsOptions.Section, DedupOptions.Section, EmbeddingOptions.Section, ExportOptions.Section,
+        RewriteOptions.Section, SourcesOptions.Section, "Logging", "Kestrel",
+    ];
 
     public static void Apply(IConfigurationBuilder builder, string[] args, string? dataDir, IReadOnlyDictionary<string, string?>? overrides = null)
     {

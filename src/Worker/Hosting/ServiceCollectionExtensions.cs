@@ -3,11 +3,13 @@ using Crawler.Worker.Catalog;
 using Crawler.Worker.Embedding;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Images;
+using Crawler.Worker.Jobs;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Hosting;
 
@@ -26,6 +28,9 @@ public static class ServiceCollectionExtensions
         services.AddEmbedding();
         services.AddInstructionRewriter();
         services.AddPipeline();
+        // Schedules are the jobs' business: checked with the settings, so a typo stops start-up with its name.
+        services.AddSingleton<IValidateOptions<PipelineOptions>, ScheduleValidator>();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ScheduleValidator>();
         services.AddSnapshotExport();
         return services;
     }

@@ -1,10 +1,11 @@
+using Crawler.Fetching;
 using Crawler.Dedup.Imaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Images;
 
-/// <summary>Registers image-host resolution, image inspection and their settings (<c>Images</c>, <c>ImageHosts</c>) for the fetch-image stage.</summary>
+/// <summary>Registers image-host resolution, image admission (shared with the dedup verb) and their settings (<c>Images</c>, <c>ImageHosts</c>) for the fetch-image stage.</summary>
 public static class ImageAcquisitionServices
 {
     public static IServiceCollection AddImageAcquisition(this IServiceCollection services)
@@ -14,7 +15,7 @@ public static class ImageAcquisitionServices
         services.AddSingleton(sp => ImgurCredentials.FromEnvironment(sp.GetRequiredService<IOptions<ImageHostsOptions>>()));
         services.AddSingleton<ImgurApi>();
         services.AddSingleton<ImageHostResolver>();
-        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImagesOptions>>().Value.Limits));
+        services.AddSingleton(sp => new ImageInspector(sp.GetRequiredService<IOptions<ImagesOptions>>().Value.Limits(sp.GetRequiredService<IOptions<FetchOptions>>().Value.MaxImageBytes)));
         return services;
     }
 }

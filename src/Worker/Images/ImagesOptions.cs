@@ -31,7 +31,8 @@ public sealed class ImagesOptions
     [Range(0.0, 128.0)]
     public double NearBlankMaxDeviation { get; set; } = 2.0;
 
-    public ImageLimits Limits => new(MaxPixels, TimeSpan.FromSeconds(DecodeTimeoutSeconds));
+    /// <param name="maxBytes">The byte cap of a download (<c>Fetch:MaxImageBytes</c>), which a file must keep too.</param>
+    public ImageLimits Limits(long maxBytes) => new(maxBytes, MaxPixels, TimeSpan.FromSeconds(DecodeTimeoutSeconds));
 
     public QualityThresholds Thresholds => new(MinShortSide, MaxAspectRatio, Animated, NearBlankMaxDeviation);
 }

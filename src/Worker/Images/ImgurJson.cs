@@ -1,5 +1,6 @@
 using Crawler.Fetching;
 using System.Text.Json;
+using Crawler.Core.Text;
 
 namespace Crawler.Worker.Images;
 
@@ -21,7 +22,7 @@ public static class ImgurJson
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonText.Parse(body);
             var root = document.RootElement;
             if (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Crawler.Core.Text;
 using Crawler.Fetching;
 
 namespace Crawler.Worker.Sources;
@@ -70,9 +71,9 @@ public sealed class RedditTokenProvider(IFetcher fetcher, TimeProvider time)
     {
         try
         {
-            using var json = JsonDocument.Parse(body);
+            using var json = JsonText.Parse(body);
             var root = json.RootElement;
-            if (root.TryGetProperty("access_token", out var token) && token.GetString() is { Length: > 0 } value)
+            if (root.TryGetProperty("access_token", out var token) && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 } value)
             {
                 var seconds = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var s) ? s : 3600;
                 return (value, TimeSpan.FromSeconds(Math.Max(seconds, 120)));

@@ -8,6 +8,7 @@ namespace Crawler.Dedup.Tests.Evaluation;
 /// The quality targets, on the real photos of ../shared (skipped without them), ours beside a plain
 /// 64-bit pHash in the same run. <c>bench/run dedup-quality</c> prints the same report.
 /// </summary>
+[SharedFixturesTrait]
 public sealed class QualityEvaluationTests(ITestOutputHelper output)
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace Crawler.Dedup.Tests.Imaging;
 
 public sealed class ImageInspectorTests
 {
-    private readonly ImageInspector _inspector = new(new ImageLimits(MaxPixels: 100_000_000, DecodeTimeout: TimeSpan.FromMinutes(1)));
+    private readonly ImageInspector _inspector = new(new ImageLimits(MaxBytes: 25 << 20, MaxPixels: 100_000_000, DecodeTimeout: TimeSpan.FromMinutes(1)));
 
     [Fact]
     public void Inspect_ReportsFormatSizeAndOrientation_OfAGoodImage()
@@ -43,9 +43,20 @@ public sealed class ImageInspectorTests
     {
         using var scene = TestImages.Scene(4);
 
-        var error = Assert.Throws<ImageRejectedException>(() => new ImageInspector(new ImageLimits(1000, TimeSpan.FromMinutes(1))).Inspect(TestImages.Png(scene)));
+        var error = Assert.Throws<ImageRejectedException>(() => new ImageInspector(new ImageLimits(25 << 20, 1000, TimeSpan.FromMinutes(1))).Inspect(TestImages.Png(scene)));
 
         Assert.Equal("too many pixels: 480x360 exceeds the cap of 1,000", error.Message);
+    }
+
+    [Fact]
+    public void Inspect_RejectsBytesOverTheByteCap_BeforeSniffingThem()
+    {
+        using var scene = TestImages.Scene(4);
+        var png = TestImages.Png(scene);
+
+        var error = Assert.Throws<ImageRejectedException>(() => new ImageInspector(new ImageLimits(png.Length - 1, 100_000_000, TimeSpan.FromMinutes(1))).Inspect(png));
+
+        Assert.Equal($"too large: {png.Length:N0} bytes exceeds the cap of {png.Length - 1:N0}", error.Message);
     }
 
     [Fact]
@@ -63,7 +74,7 @@ public sealed class ImageInspectorTests
     public void Inspect_StopsTheDecode_WhenItsTimeIsUp()
     {
         using var scene = TestImages.Scene(5);
-        var inspector = new ImageInspector(new ImageLimits(100_000_000, TimeSpan.Zero));
+        var inspector = new ImageInspector(new ImageLimits(25 << 20, 100_000_000, TimeSpan.Zero));
 
         var error = Assert.Throws<ImageRejectedException>(() => inspector.Inspect(TestImages.Png(scene)));
 
@@ -74,7 +85,7 @@ public sealed class ImageInspectorTests
     public void Inspect_StopsALargeDecode_ThatRunsPastItsTime()
     {
         using var noise = Image.Gaussnoise(2500, 2500, sigma: 40, mean: 128, seed: 11).Cast(Enums.BandFormat.Uchar);
-        var inspector = new ImageInspector(new ImageLimits(100_000_000, TimeSpan.FromMilliseconds(1)));
+        var inspector = new ImageInspector(new ImageLimits(25 << 20, 100_000_000, TimeSpan.FromMilliseconds(1)));
 
         var error = Assert.Throws<ImageRejectedException>(() => inspector.Inspect(noise.PngsaveBuffer(compression: 1)));
 

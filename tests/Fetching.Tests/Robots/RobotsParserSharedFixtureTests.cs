@@ -7,6 +7,7 @@ namespace Crawler.Fetching.Tests.Robots;
 /// Real robots.txt files (../shared/fixtures/robots) read for our token, CrawlerBot, and for the tokens
 /// they name. Expected answers are worked out by hand from each file's rules and RFC 9309.
 /// </summary>
+[SharedFixturesTrait]
 public sealed class RobotsParserSharedFixtureTests
 {
     private const string Reddit2022 = "robots_txt__reddit_com__2022-07-10.txt";

@@ -4,6 +4,7 @@ using Crawler.TestSupport;
 namespace Crawler.Parsers.Tests.Reddit;
 
 /// <summary>The parser on real API responses from ../shared/fixtures/reddit (skipped when absent).</summary>
+[SharedFixturesTrait]
 public sealed class RedditJsonParserSharedFixtureTests
 {
     private readonly RedditJsonParser _parser = new();

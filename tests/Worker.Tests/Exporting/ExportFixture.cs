@@ -1,3 +1,4 @@
+using Crawler.Worker.Pipeline;
 using Crawler.TestSupport;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog;

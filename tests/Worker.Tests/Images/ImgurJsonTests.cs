@@ -8,6 +8,7 @@ namespace Crawler.Worker.Tests.Images;
 public sealed class ImgurJsonTests
 {
     [Fact]
+    [SharedFixturesTrait]
     public void Images_ListsAnAlbumInItsOwnOrder()
     {
         var images = ImgurJson.Images(SharedFixtures.Bytes("imgur", "imgur_api_v3__album_5F5Cy__3_images.json"), "album", "5F5Cy");
@@ -18,6 +19,7 @@ public sealed class ImgurJsonTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public void Images_TurnsAnAnimatedImageIntoItsStill_NamedByItsId()
     {
         // The link of this large GIF is its 'h' thumbnail GIF (zVpyzhWh.gif); the still comes from the id.

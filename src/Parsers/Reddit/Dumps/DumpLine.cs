@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crawler.Core.Text;
 using Crawler.Parsers.Text;
 
 namespace Crawler.Parsers.Reddit.Dumps;
@@ -17,7 +18,7 @@ public static class DumpLine
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = JsonText.Parse(line);
         }
         catch (JsonException e)
         {

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Crawler.Core.Domain;
+using Crawler.Parsers.Html;
 
 namespace Crawler.Parsers.Reddit.Html;
 
@@ -18,8 +18,7 @@ public sealed class RedditHtmlParser : IPageParser
 
     public ParsedPage Parse(ReadOnlyMemory<byte> content, Uri? pageUrl = null)
     {
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
-        using var document = new HtmlParser().ParseDocument(stream);
+        using var document = BoundedHtml.Parse(content);
         // HTML parsers repair any input, so a cut-off download parses "fine"; the missing end tag gives it away.
         if (document.Source.Text.LastIndexOf("</html>", StringComparison.OrdinalIgnoreCase) < 0)
         {

@@ -6,6 +6,7 @@ using Crawler.Parsers.Reddit.Dumps;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Pipeline;
 using Microsoft.Extensions.Options;
+using ZstdSharp;
 
 namespace Crawler.Worker.Sources.Dumps;
 
@@ -25,6 +26,7 @@ public sealed class DumpImporter(
     private const int BatchSize = 1000;
 
     /// <exception cref="ArgumentException">The source is unknown or not a Reddit API source.</exception>
+    /// <exception cref="InvalidDataException">A compressed file breaks off; the lines before the break are imported.</exception>
     public async Task<DumpImportResult> ImportAsync(DumpImportRequest request, IProgress<DumpProgress>? progress, CancellationToken ct)
     {
         var source = sources.CurrentValue.Items.FirstOrDefault(s => s.Name == request.Source)
@@ -34,13 +36,22 @@ public sealed class DumpImporter(
             throw new ArgumentException($"source '{source.Name}' uses adapter '{source.Adapter}'; dumps are imported into a {RedditJsonParser.FormatName} source");
         }
         var run = new ImportRun(request, source, SiteAdapters.For(source), await frontier.KnownAsync(RedditSite.Name, ct));
-        foreach (var file in request.Submissions)
+        try
         {
-            await ReadAsync(file, run, progress, (record, pending) => run.AcceptSubmission(record, pending), FlushThreadsAsync, ct);
+            foreach (var file in request.Submissions)
+            {
+                await ReadAsync(file, run, progress, (record, pending) => run.AcceptSubmission(record, pending), FlushThreadsAsync, ct);
+            }
+            foreach (var file in request.Comments)
+            {
+                await ReadAsync(file, run, progress, (record, pending) => run.AcceptComment(record, pending), FlushRepliesAsync, ct);
+            }
         }
-        foreach (var file in request.Comments)
+        catch (InvalidDataException)
         {
-            await ReadAsync(file, run, progress, (record, pending) => run.AcceptComment(record, pending), FlushRepliesAsync, ct);
+            // What came before the broken file is imported: it goes on to pairing all the same.
+            await QueueAsync(run, ct);
+            throw;
         }
         await QueueAsync(run, ct);
         return run.Result;
@@ -52,9 +63,14 @@ public sealed class DumpImporter(
         using var dump = DumpFile.Open(file);
         var reader = new NdjsonReader(dump.Content);
         var pending = new List<DumpRecord>(BatchSize);
-        while (await reader.ReadLineAsync(ct) is (true, var line))
+        while (await NextLineAsync(reader, file, () => flush(run, pending, ct), ct) is (true, var line))
         {
             run.Result.Lines++;
+            if (reader.LineTooLong)
+            {
+                run.Result.AddMalformed(file, reader.LineNumber, $"longer than {reader.MaxLineBytes:N0} bytes, so not one Reddit thing; skipped unread");
+                continue;
+            }
             if (line.Span.Trim(" \t"u8).IsEmpty)
             {
                 continue;
@@ -78,6 +94,20 @@ public sealed class DumpImporter(
         }
         await flush(run, pending, ct);
         progress?.Report(new DumpProgress(file, dump.Length, dump.Length, run.Result));
+    }
+
+    /// <summary>The next line; a compressed stream that breaks off (cut short, damaged) ends the file with the reason, once the lines before are saved.</summary>
+    private static async Task<(bool Found, ReadOnlyMemory<byte> Line)> NextLineAsync(NdjsonReader reader, string file, Func<Task> savePending, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(ct);
+        }
+        catch (Exception e) when (e is ZstdException or EndOfStreamException)
+        {
+            await savePending();
+            throw new InvalidDataException($"{Path.GetFileName(file)} breaks off after line {reader.LineNumber}: {e.Message}; the lines before it are imported", e);
+        }
     }
 
     private async Task FlushThreadsAsync(ImportRun run, List<DumpRecord> pending, CancellationToken ct)

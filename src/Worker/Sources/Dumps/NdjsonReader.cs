@@ -2,23 +2,33 @@ namespace Crawler.Worker.Sources.Dumps;
 
 /// <summary>
 /// Reads newline-delimited JSON from a stream line by line into one growing buffer, without decoding text.
-/// Each line handed out is only valid until the next read.
+/// Each line handed out is only valid until the next read. A line longer than the cap is not kept: its bytes
+/// are dropped as they arrive, and it is handed out empty with <see cref="LineTooLong"/> set, so the lines
+/// after it are still read.
 /// </summary>
-public sealed class NdjsonReader(Stream stream)
+public sealed class NdjsonReader(Stream stream, int maxLineBytes = NdjsonReader.DefaultMaxLineBytes)
 {
-    /// <summary>Reddit things stay far below this; a longer "line" means the file is not ndjson.</summary>
-    public const int MaxLineBytes = 64 << 20;
+    /// <summary>Reddit things stay far below this; a longer "line" is not one thing (a binary file, a lost newline).</summary>
+    public const int DefaultMaxLineBytes = 64 << 20;
 
-    private byte[] _buffer = new byte[1 << 20];
+    private byte[] _buffer = new byte[Math.Min(1 << 20, maxLineBytes)];
     private int _start;
     private int _end;
     private bool _done;
 
+    public int MaxLineBytes => maxLineBytes;
+
     public long LineNumber { get; private set; }
+
+    /// <summary>Whether the line last handed out was over <see cref="MaxLineBytes"/>, and so handed out empty.</summary>
+    public bool LineTooLong { get; private set; }
 
     /// <summary>The next line without its line break (a last line without one included); false at the end.</summary>
     public async ValueTask<(bool Found, ReadOnlyMemory<byte> Line)> ReadLineAsync(CancellationToken ct)
     {
+        // Checked per line, not per read: lines come from a buffer that can hold a second of work.
+        ct.ThrowIfCancellationRequested();
+        LineTooLong = false;
         while (true)
         {
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
@@ -26,22 +36,31 @@ public sealed class NdjsonReader(Stream stream)
             {
                 var line = _buffer.AsMemory(_start, newline);
                 _start += newline + 1;
-                LineNumber++;
-                return (true, TrimCarriageReturn(line));
+                return Hand(line);
             }
             if (_done)
             {
-                if (_start == _end)
+                if (_start == _end && !LineTooLong)
                 {
                     return (false, default);
                 }
                 var last = _buffer.AsMemory(_start, _end - _start);
                 _start = _end;
-                LineNumber++;
-                return (true, TrimCarriageReturn(last));
+                return Hand(last);
+            }
+            if (_end - _start >= maxLineBytes)
+            {
+                LineTooLong = true;
+                _start = _end = 0;
             }
             await FillAsync(ct);
         }
+    }
+
+    private (bool, ReadOnlyMemory<byte>) Hand(ReadOnlyMemory<byte> line)
+    {
+        LineNumber++;
+        return (true, LineTooLong ? ReadOnlyMemory<byte>.Empty : TrimCarriageReturn(line));
     }
 
     private async ValueTask FillAsync(CancellationToken ct)
@@ -54,11 +73,7 @@ public sealed class NdjsonReader(Stream stream)
         }
         if (_end == _buffer.Length)
         {
-            if (_buffer.Length >= MaxLineBytes)
-            {
-                throw new InvalidDataException($"line {LineNumber + 1} is longer than {MaxLineBytes >> 20} MiB: not newline-delimited JSON");
-            }
-            Array.Resize(ref _buffer, _buffer.Length * 2); // a line longer than the buffer
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, maxLineBytes)); // a line longer than the buffer, within the cap
         }
         var read = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
         _end += read;

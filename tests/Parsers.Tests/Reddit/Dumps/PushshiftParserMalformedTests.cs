@@ -22,6 +22,19 @@ public sealed class PushshiftParserMalformedTests
         Assert.Equal(expected, error.Message[..Math.Min(error.Message.Length, expected.Length)]);
     }
 
+    [Theory]
+    [InlineData("{\"id\":\"abc\",\"title\":\"\\ud83d\",\"subreddit\":\"x\"}", "malformed JSON (byte 21): lone surrogate escape \\ud83d")]
+    [InlineData("{\"id\":\"abc\",\"title\":\"caf\u00e9\",\"subreddit\":\"x\"}", "malformed JSON (byte 24): invalid UTF-8 (0xE9)")]
+    public void Read_RefusesALineWhoseTextIsNotUnicode_WithAReason(string line, string expected)
+    {
+        // The second line carries é as one Latin-1 byte, which is not UTF-8.
+        var bytes = line.Contains('\u00e9', StringComparison.Ordinal) ? Encoding.Latin1.GetBytes(line) : Encoding.UTF8.GetBytes(line);
+
+        var error = Assert.Throws<PageFormatException>(() => DumpLine.Read(bytes));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_SkipsLinesTheFilterDeclines_BeforeMappingThem()
     {

@@ -4,6 +4,7 @@ using Crawler.TestSupport;
 namespace Crawler.Parsers.Tests.Reddit.Dumps;
 
 /// <summary>The dump parser on real Pushshift lines from ../shared/fixtures/dumps (skipped when absent).</summary>
+[SharedFixturesTrait]
 public sealed class PushshiftParserSharedFixtureTests
 {
     private readonly PushshiftParser _parser = new();

@@ -46,4 +46,26 @@ public sealed class RedditHtmlParserMalformedTests
 
         Assert.Equal("truncated HTML: the page ends before </html>", error.Message);
     }
+
+    [Fact]
+    public void Parse_RefusesAMillionNestedElements_AtOnce()
+    {
+        const int Depth = 1_000_000;
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", Depth)) + string.Concat(Enumerable.Repeat("</div>", Depth)) + "</body></html>";
+
+        var error = Assert.Throws<PageFormatException>(() => _parser.Parse(Encoding.UTF8.GetBytes(html)));
+
+        // The tree builder is never reached: it would take hours over this page.
+        Assert.Equal("elements nested deeper than 256 (at byte 1292): not a page a site would send", error.Message);
+    }
+
+    [Fact]
+    public void Parse_RefusesAPageOverTheSizeLimit_BeforeDecodingIt()
+    {
+        var page = new byte[(16 << 20) + 1];
+
+        var error = Assert.Throws<PageFormatException>(() => _parser.Parse(page));
+
+        Assert.Equal("too large for an HTML page: 16,777,217 bytes, over the limit of 16,777,216", error.Message);
+    }
 }

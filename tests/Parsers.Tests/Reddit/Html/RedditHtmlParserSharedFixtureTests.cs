@@ -4,6 +4,7 @@ using Crawler.TestSupport;
 namespace Crawler.Parsers.Tests.Reddit.Html;
 
 /// <summary>The HTML parser on saved Reddit pages from ../shared/fixtures/reddit (skipped when absent).</summary>
+[SharedFixturesTrait]
 public sealed class RedditHtmlParserSharedFixtureTests
 {
     private readonly RedditHtmlParser _parser = new();

@@ -9,24 +9,29 @@ namespace Crawler.Worker.Tests.Pipeline.Stages;
 
 /// <summary>
 /// imgur links through the stage: the API answers are the real ones in ../shared/fixtures/imgur, served
-/// from loopback under api.imgur.com, and the files behind them are real photos.
+/// from loopback under api.imgur.com, and the files behind them are real photos. Shared files are read in
+/// the test itself, never in a request handler: there a missing file would answer 500 instead of skipping.
 /// </summary>
 public sealed class FetchImageStageImgurTests
 {
     private readonly List<string> _requests = [];
 
+    private static byte[] Baboon => SharedFixtures.Bytes("images", "opencv-samples", "baboon.jpg");
+
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_MapsAnAlbumToItsFirstImage_AndRecordsTheOthers()
     {
         string? authorization = null;
+        var (album, photo) = (SharedFixtures.Bytes("imgur", "imgur_api_v3__album_5F5Cy__3_images.json"), Baboon);
         await using var rig = await ImageStageRig.StartAsync(app =>
         {
             app.MapGet("/3/album/5F5Cy", (HttpContext ctx) =>
             {
                 authorization = ctx.Request.Headers.Authorization;
-                return Results.Bytes(SharedFixtures.Bytes("imgur", "imgur_api_v3__album_5F5Cy__3_images.json"), "application/json");
+                return Results.Bytes(album, "application/json");
             });
-            MapFiles(app);
+            MapFiles(app, photo);
         });
 
         var outcome = await rig.HandleAsync("http://imgur.com/a/5F5Cy");
@@ -40,12 +45,14 @@ public sealed class FetchImageStageImgurTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_ResolvesAGalleryPost_ToItsFirstImage()
     {
+        var (gallery, photo) = (SharedFixtures.Bytes("imgur", "imgur_api_v3__gallery_album_dO484__25_images.json"), Baboon);
         await using var rig = await ImageStageRig.StartAsync(app =>
         {
-            app.MapGet("/3/gallery/dO484", () => Results.Bytes(SharedFixtures.Bytes("imgur", "imgur_api_v3__gallery_album_dO484__25_images.json"), "application/json"));
-            MapFiles(app);
+            app.MapGet("/3/gallery/dO484", () => Results.Bytes(gallery, "application/json"));
+            MapFiles(app, photo);
         });
 
         await rig.HandleAsync("https://imgur.com/gallery/25-films-on-netflix-dO484");
@@ -58,7 +65,7 @@ public sealed class FetchImageStageImgurTests
     [Fact]
     public async Task Handle_RecordsAnAlbumAsUnresolvable_WithoutAClientId()
     {
-        await using var rig = await ImageStageRig.StartAsync(MapFiles, imgurClientId: null);
+        await using var rig = await ImageStageRig.StartAsync(app => MapFiles(app, NeverServed), imgurClientId: null);
 
         var outcome = await rig.HandleAsync("https://imgur.com/a/5F5Cy");
 
@@ -79,9 +86,11 @@ public sealed class FetchImageStageImgurTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_FetchesTheStillOfAGifv()
     {
-        await using var rig = await ImageStageRig.StartAsync(MapFiles);
+        var photo = Baboon;
+        await using var rig = await ImageStageRig.StartAsync(app => MapFiles(app, photo));
 
         await rig.HandleAsync("http://i.imgur.com/zVpyzhW.gifv");
 
@@ -93,7 +102,7 @@ public sealed class FetchImageStageImgurTests
     [Fact]
     public async Task Handle_SkipsAGifv_WhenAnimatedImagesAreSkipped()
     {
-        await using var rig = await ImageStageRig.StartAsync(MapFiles, quality: q => q.Animated = AnimatedImages.Skip);
+        await using var rig = await ImageStageRig.StartAsync(app => MapFiles(app, NeverServed), quality: q => q.Animated = AnimatedImages.Skip);
 
         var outcome = await rig.HandleAsync("http://i.imgur.com/zVpyzhW.gifv");
 
@@ -102,9 +111,11 @@ public sealed class FetchImageStageImgurTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_CostsNothing_WhenAnotherLinkAlreadyDownloadedTheSameFile()
     {
-        await using var rig = await ImageStageRig.StartAsync(MapFiles);
+        var photo = Baboon;
+        await using var rig = await ImageStageRig.StartAsync(app => MapFiles(app, photo));
 
         await rig.HandleAsync("http://imgur.com/79MH23L");
         await rig.HandleAsync("http://i.imgur.com/79MH23L.jpg");
@@ -113,8 +124,11 @@ public sealed class FetchImageStageImgurTests
         Assert.Equal((await rig.RowAsync("http://imgur.com/79MH23L")).Sha256, (await rig.RowAsync("http://i.imgur.com/79MH23L.jpg")).Sha256);
     }
 
-    /// <summary>i.imgur.com files: any name gives a real photo, and the request is noted.</summary>
-    private void MapFiles(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app) =>
+    /// <summary>Bytes for tests that assert no file is requested at all.</summary>
+    private static byte[] NeverServed => [];
+
+    /// <summary>i.imgur.com files: any name gives <paramref name="photo"/>, and the request is noted.</summary>
+    private void MapFiles(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app, byte[] photo) =>
         app.MapGet("/{file}", (string file, HttpContext ctx) =>
         {
             if (!file.EndsWith(".png", StringComparison.Ordinal) && !file.EndsWith(".jpg", StringComparison.Ordinal))
@@ -125,7 +139,7 @@ public sealed class FetchImageStageImgurTests
             {
                 _requests.Add(ctx.Request.Path.Value!);
             }
-            return Results.Bytes(SharedFixtures.Bytes("images", "opencv-samples", "baboon.jpg"), "image/jpeg");
+            return Results.Bytes(photo, "image/jpeg");
         });
 
     private List<string> Files()

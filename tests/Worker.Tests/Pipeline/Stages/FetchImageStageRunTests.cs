@@ -13,6 +13,7 @@ namespace Crawler.Worker.Tests.Pipeline.Stages;
 public sealed class FetchImageStageRunTests
 {
     [Fact]
+    [SharedFixturesTrait]
     public async Task Run_EndsEveryLinkInItsDocumentedOutcome_WithoutStopping()
     {
         var photo = SharedFixtures.Bytes("images", "opencv-samples", "baboon.jpg");

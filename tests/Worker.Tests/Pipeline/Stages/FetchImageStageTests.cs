@@ -19,6 +19,7 @@ public sealed class FetchImageStageTests
     private static byte[] Fruits => SharedFixtures.Bytes("images", "opencv-samples", "fruits.jpg");
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_StoresTheBytesUnchanged_UnderTheirSha256()
     {
         var photo = Fruits;
@@ -118,6 +119,7 @@ public sealed class FetchImageStageTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_RefusesACorruptJpeg()
     {
         var half = Fruits[..(Fruits.Length / 2)];
@@ -163,6 +165,7 @@ public sealed class FetchImageStageTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_DoesNotUseAnImageMarkedNoImageAi()
     {
         var photo = Fruits;
@@ -196,6 +199,7 @@ public sealed class FetchImageStageTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_CostsNothing_ForAUrlAlreadyFetched()
     {
         var hits = 0;
@@ -215,6 +219,7 @@ public sealed class FetchImageStageTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_ReusesTheStoredDecision_ForBytesAlreadyStored_UnderAnotherUrl()
     {
         var photo = Fruits;
@@ -233,6 +238,7 @@ public sealed class FetchImageStageTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Handle_KeepsThePreviewSignature_AndUndoesHtmlEscapedAmpersands()
     {
         string? query = null;
@@ -254,7 +260,7 @@ public sealed class FetchImageStageTests
         await using var rig = await ImageStageRig.StartAsync(app =>
         {
             app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /forum/attachments/\n"));
-            app.MapGet("/forum/attachments/{**rest}", () => Results.Bytes(Fruits, "image/jpeg"));
+            app.MapGet("/forum/attachments/{**rest}", () => Results.Bytes("never reached"u8.ToArray(), "image/jpeg"));
         });
         var url = Url("forum.test", "/forum/attachments/retouching/12345d1500000000t-before.png");
 

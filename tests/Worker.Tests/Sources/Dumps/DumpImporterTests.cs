@@ -78,6 +78,50 @@ public sealed class DumpImporterTests
     }
 
     [Fact]
+    public async Task Import_CountsLinesWhoseTextIsNotUnicodeAsMalformed_AndImportsTheRest()
+    {
+        using var dir = new TempDir();
+        var lines = (await File.ReadAllLinesAsync(DumpFiles.Own("psr_RS_2024-03.ndjson"))).Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+        // A lone surrogate escape in one title, a byte that is not UTF-8 in another, each in a line of its own.
+        var surrogate = System.Text.Encoding.UTF8.GetBytes("{\"id\":\"1e0zzz1\",\"title\":\"\\ud83d\",\"subreddit\":\"PhotoshopRequest\",\"created_utc\":1709254800}");
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("{\"id\":\"1e0zzz2\",\"title\":\"caf\u00e9\",\"subreddit\":\"PhotoshopRequest\",\"created_utc\":1709254800}");
+        var path = dir.Combine("RS_bad_text.ndjson");
+        await File.WriteAllBytesAsync(path, [.. lines[0], (byte)'\n', .. surrogate, (byte)'\n', .. latin1, (byte)'\n', .. lines[1], (byte)'\n']);
+        using var pipeline = await TestPipeline.StartAsync(Source);
+
+        var result = await pipeline.Get<DumpImporter>().ImportAsync(March(path, DumpFiles.Own("psr_RC_2024-03.ndjson")) with { Comments = [] }, null, CancellationToken.None);
+
+        Assert.Equal((4L, 2L, 2L), (result.Lines, result.Threads, result.Malformed));
+        Assert.Equal(
+            ["RS_bad_text.ndjson:2: malformed JSON (byte 25): lone surrogate escape \\ud83d: half of a character, not text",
+             "RS_bad_text.ndjson:3: malformed JSON (byte 28): invalid UTF-8 (0xE9): JSON text must be UTF-8"],
+            result.MalformedExamples);
+    }
+
+    [Fact]
+    public async Task Import_StopsAtACutOffZstdFile_WithTheReason_KeepingAndQueueingWhatCameBefore()
+    {
+        using var dir = new TempDir();
+        var lines = await File.ReadAllLinesAsync(DumpFiles.Own("psr_RS_2024-03.ndjson"));
+        // Lines of the one March thread first, then enough other text that the cut falls well after them.
+        var plain = dir.Combine("RS_cut.ndjson");
+        await File.WriteAllLinesAsync(plain, [lines[0], .. Enumerable.Repeat(lines[3], 2000)]);
+        var compressed = DumpFiles.Compress(plain, dir);
+        var bytes = await File.ReadAllBytesAsync(compressed);
+        await File.WriteAllBytesAsync(compressed, bytes[..(bytes.Length - 8)]);
+        using var pipeline = await TestPipeline.StartAsync(Source);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            pipeline.Get<DumpImporter>().ImportAsync(March(compressed, DumpFiles.Own("psr_RC_2024-03.ndjson")), null, CancellationToken.None));
+
+        Assert.StartsWith("RS_cut.ndjson.zst breaks off after line ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; the lines before it are imported", error.Message, StringComparison.Ordinal);
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(["1e0aaa1"], await db.QueryAsync<string>("SELECT thread_id FROM threads"));
+        Assert.Equal(["pair|reddit:1e0aaa1", "deletion-sweep|reddit:1e0aaa1"], await db.QueryAsync<string>("SELECT stage || '|' || item_key FROM work WHERE stage IN ('pair', 'deletion-sweep') ORDER BY stage DESC"));
+    }
+
+    [Fact]
     public async Task Import_SkipsThreadsAlreadyCrawledLive()
     {
         using var pipeline = await TestPipeline.StartAsync(Source);
@@ -92,6 +136,7 @@ public sealed class DumpImporterTests
     }
 
     [Fact]
+    [SharedFixturesTrait]
     public async Task Import_ReadsARealPushshiftSubmissionsSample()
     {
         using var dir = new TempDir();

@@ -1,4 +1,4 @@
-namespace Crawler.Worker.Hosting;
+namespace Crawler.Worker.Catalog;
 
 /// <summary>
 /// Holds an exclusive lock on the data directory for the life of the process: an SQLite catalog has one
@@ -19,7 +19,7 @@ public sealed class DataDirLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException(
+            throw new StartupException(
                 $"Storage:DataDir '{Path.GetFullPath(dataDir)}' is in use by another crawler process ({e.Message}). " +
                 "Stop it, or give this one its own --data-dir; several workers share one catalog only on PostgreSQL.", e);
         }

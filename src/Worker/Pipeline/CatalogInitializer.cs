@@ -7,7 +7,7 @@ using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 
-namespace Crawler.Worker.Hosting;
+namespace Crawler.Worker.Pipeline;
 
 /// <summary>
 /// Makes the catalog ready before any stage runs: takes the data-directory lock, migrates the schema,
