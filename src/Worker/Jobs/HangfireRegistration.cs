@@ -22,6 +22,8 @@ public static class HangfireRegistration
             options.ShutdownTimeout = TimeSpan.FromSeconds(15);
             options.ServerName = $"crawler:{Environment.ProcessId}";
         });
+        services.AddSingleton<StageLocks>();
+        services.AddSingleton<DueStageTrigger>();
         services.AddTransient<StageJob>();
         services.AddTransient<ExportJob>();
         return services;

@@ -6,16 +6,30 @@ namespace Crawler.Worker.Jobs;
 
 /// <summary>
 /// The Hangfire job of a pipeline stage. The catalog is the source of truth, so the job has no retries of
-/// its own: items it did not finish stay pending for the next run.
+/// its own: items it did not finish stay pending for the next run. Stages run side by side, each one at most
+/// once at a time: a run that finds its stage busy ends at once, quietly. A run that leaves work due, here or
+/// in the stages it fed, queues their next runs straight away.
 /// </summary>
-public sealed class StageJob(StageRunner runner, IOptions<PipelineOptions> options)
+public sealed class StageJob(StageRunner runner, StageLocks locks, DueStageTrigger trigger, IOptions<PipelineOptions> options)
 {
+    /// <summary>What a run that found its stage busy returns.</summary>
+    public const string Busy = "skipped: a run of this stage is in progress";
+
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-    [DisableConcurrentExecution(timeoutInSeconds: 5)]
     [JobDisplayName("stage {0}")]
     public async Task<string> RunAsync(string stage, CancellationToken ct)
     {
-        var summary = await runner.RunAsync(stage, TimeSpan.FromSeconds(options.Value.RunBudgetSeconds), ct);
+        trigger.Started(stage);
+        StageRunSummary summary;
+        using (var held = locks.TryEnter($"stage:{stage}"))
+        {
+            if (held is null)
+            {
+                return Busy;
+            }
+            summary = await runner.RunAsync(stage, TimeSpan.FromSeconds(options.Value.RunBudgetSeconds), ct);
+        }
+        await trigger.QueueDueStagesAsync(ct);
         return $"{summary.Done} done, {summary.Retried} to retry, {summary.Deferred} deferred, {summary.Failed} failed";
     }
 }

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Crawler.Worker.Catalog.Work;
+using Crawler.Worker.Pipeline;
+using Hangfire;
+
+namespace Crawler.Worker.Jobs;
+
+/// <summary>
+/// Queues a run now, rather than at the stage's next cron tick, of every stage that has work due: after a run,
+/// its own leftovers and what it handed to the next stages. So a backlog drains at full speed, while an idle
+/// service only pays for its cron ticks. One run per stage waits in the queue at a time.
+/// </summary>
+public sealed class DueStageTrigger(IBackgroundJobClient jobs, WorkQueue queue)
+{
+    private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
+
+    /// <summary>A run of <paramref name="stage"/> has started: a later trigger may queue another.</summary>
+    public void Started(string stage) => _queued.TryRemove(stage, out _);
+
+    public async Task QueueDueStagesAsync(CancellationToken ct)
+    {
+        foreach (var stage in StageNames.InOrder)
+        {
+            if (!_queued.ContainsKey(stage) && await queue.CountDueAsync(stage, ct) > 0 && _queued.TryAdd(stage, 0))
+            {
+                jobs.Enqueue<StageJob>(job => job.RunAsync(stage, CancellationToken.None));
+            }
+        }
+    }
+}
