@@ -5,7 +5,7 @@ namespace Crawler.EndToEnd.Tests;
 /// <summary>Runs <c>crawler demo</c> and reads its snapshot back with DuckDB.</summary>
 internal static class DemoSnapshot
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);
 
     /// <summary>A fixed salt, so user-name hashes are comparable between runs in different data directories.</summary>
     public static readonly IReadOnlyDictionary<string, string> FixedSalt = new Dictionary<string, string> { ["CRAWLER_USER_HASH_SALT"] = "end-to-end-tests" };

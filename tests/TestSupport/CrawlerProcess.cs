@@ -106,14 +106,19 @@ public sealed partial class CrawlerProcess : IDisposable
     }
 
     /// <summary>Waits until standard error contains <paramref name="text"/>.</summary>
-    public async Task WaitForStderrAsync(string text, TimeSpan timeout)
+    public Task WaitForStderrAsync(string text, TimeSpan timeout) => WaitForAsync(() => Stderr, "stderr", text, timeout);
+
+    /// <summary>Waits until standard output (where the service logs) contains <paramref name="text"/>.</summary>
+    public Task WaitForStdoutAsync(string text, TimeSpan timeout) => WaitForAsync(() => Stdout, "stdout", text, timeout);
+
+    private async Task WaitForAsync(Func<string> stream, string name, string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        while (!stream().Contains(text, StringComparison.Ordinal))
         {
             if (HasExited || DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"'{text}' never appeared on stderr (exited: {HasExited}). stderr:\n{Stderr}");
+                throw new TimeoutException($"'{text}' never appeared on {name} (exited: {HasExited}). {name}:\n{stream()}");
             }
             await Task.Delay(20);
         }

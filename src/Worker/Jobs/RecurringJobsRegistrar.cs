@@ -8,14 +8,16 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Jobs;
 
 /// <summary>
-/// Prepares the catalog, then registers one recurring job per stage and the export, all from one place.
-/// Runs before the Hangfire server starts, so no job sees an unmigrated catalog.
+/// Prepares the catalog, then registers one recurring job per stage and the export, all from one place, and
+/// queues a run now of every stage with work due: a restarted service carries on at once, not at the next
+/// tick. Runs before the Hangfire server starts, so no job sees an unmigrated catalog.
 /// </summary>
 public sealed class RecurringJobsRegistrar(
     CatalogInitializer catalog,
     IRecurringJobManager jobs,
     IOptions<PipelineOptions> pipeline,
-    IOptions<ExportOptions> export) : IHostedService
+    IOptions<ExportOptions> export,
+    DueStageTrigger trigger) : IHostedService
 {
     private const string EveryMinute = "* * * * *";
 
@@ -28,6 +30,7 @@ public sealed class RecurringJobsRegistrar(
             jobs.AddOrUpdate<StageJob>($"stage-{stage}", job => job.RunAsync(stage, CancellationToken.None), cron);
         }
         jobs.AddOrUpdate<ExportJob>("export", job => job.RunAsync(CancellationToken.None), export.Value.Cron);
+        await trigger.QueueDueStagesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -11,6 +11,7 @@ public static class PipelineServices
         services.AddValidated<PipelineOptions>(PipelineOptions.Section);
         services.AddValidated<DedupOptions>(DedupOptions.Section);
         services.AddSingleton<DeletionPurger>();
+        services.AddSingleton<DedupWakeups>();
         services.AddSingleton<OriginalsIndex>();
         services.AddSingleton<IStageHandler, DiscoverStage>();
         services.AddSingleton<IStageHandler, FetchThreadStage>();

@@ -24,6 +24,22 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task Wake_MakesWaitingItemsDueNow_AndLeavesOthersAlone()
+    {
+        using var catalog = await TestCatalog.CreateAsync();
+        var queue = new WorkQueue(catalog.Db, _time);
+        await queue.EnqueueAsync("s", [("waiting", "1"), ("also-waiting", "2")], _time.GetUtcNow().AddMinutes(2));
+        await queue.EnqueueAsync("s", [("done", "0")]);
+        var done = Assert.Single(await queue.ClaimAsync("s", 1, TimeSpan.FromMinutes(5), CancellationToken.None));
+        await queue.CompleteAsync(done, CancellationToken.None);
+
+        await queue.WakeAsync("s", ["waiting", "done", "never-queued"], CancellationToken.None);
+
+        var claimed = await queue.ClaimAsync("s", 10, TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.Equal(["waiting"], claimed.Select(i => i.ItemKey));
+    }
+
+    [Fact]
     public async Task Claim_RetakesAnExpiredLease()
     {
         using var catalog = await TestCatalog.CreateAsync();

@@ -61,6 +61,24 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>The pairs that take <paramref name="urls"/> as original or edit.</summary>
+    public async Task<IReadOnlyList<string>> IdsUsingUrlsAsync(IReadOnlyCollection<string> urls, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return [.. await connection.QueryAsync<string>(
+            "SELECT pair_id FROM pairs WHERE source_url IN @urls OR target_url IN @urls", new { urls })];
+    }
+
+    /// <summary>The pairs whose original or edit is one of the stored images <paramref name="shas"/>, by any of its links.</summary>
+    public async Task<IReadOnlyList<string>> IdsUsingImagesAsync(IReadOnlyCollection<string> shas, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return [.. await connection.QueryAsync<string>("""
+            SELECT DISTINCT p.pair_id FROM pairs p JOIN image_urls u ON u.url = p.source_url OR u.url = p.target_url
+            WHERE u.sha256 IN @shas
+            """, new { shas })];
+    }
+
     public async Task<PairRow?> GetAsync(string pairId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

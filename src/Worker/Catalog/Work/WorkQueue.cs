@@ -23,6 +23,23 @@ public sealed class WorkQueue(ICatalogDb db, TimeProvider time)
     public Task EnqueueIfAbsentAsync(string stage, IEnumerable<(string Key, string SortKey)> items, DateTimeOffset notBefore, CancellationToken ct) =>
         UpsertAsync(stage, items, notBefore, reopen: false, ct);
 
+    /// <summary>
+    /// Makes pending items that wait for something (deferred, or backing off) due now, because what they waited
+    /// for has happened; items already due, running or finished are left alone.
+    /// </summary>
+    public async Task WakeAsync(string stage, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE work SET not_before = @now WHERE stage = @stage AND item_key IN @keys AND state = 'pending' AND not_before > @now",
+            new { stage, keys, now });
+    }
+
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string stage, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();

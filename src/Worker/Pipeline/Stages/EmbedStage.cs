@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>Embeds stored images in batches (the model runs best on many at once).</summary>
-public sealed class EmbedStage(IImageEmbedder embedder, BlobStore blobs, EmbeddingStore embeddings, ImageStore images, IOptions<EmbeddingOptions> options) : IStageHandler
+public sealed class EmbedStage(IImageEmbedder embedder, BlobStore blobs, EmbeddingStore embeddings, ImageStore images, DedupWakeups wakeups, IOptions<EmbeddingOptions> options) : IStageHandler
 {
     public string Stage => StageNames.Embed;
 
@@ -30,6 +30,7 @@ public sealed class EmbedStage(IImageEmbedder embedder, BlobStore blobs, Embeddi
         {
             var vectors = embedder.Embed(bytes);
             await embeddings.PutAsync(batch.Select((item, i) => (item.ItemKey, vectors[i])), embedder.ModelId, ct);
+            await wakeups.ImagesEmbeddedAsync([.. batch.Select(i => i.ItemKey)], ct);
             return batch.Select(_ => StageOutcome.Done).ToList();
         }
         catch (ImageRejectedException)
@@ -48,6 +49,7 @@ public sealed class EmbedStage(IImageEmbedder embedder, BlobStore blobs, Embeddi
             {
                 var vector = embedder.Embed([bytes[i]])[0];
                 await embeddings.PutAsync([(batch[i].ItemKey, vector)], embedder.ModelId, ct);
+                await wakeups.ImagesEmbeddedAsync([batch[i].ItemKey], ct);
                 outcomes.Add(StageOutcome.Done);
             }
             catch (ImageRejectedException e)

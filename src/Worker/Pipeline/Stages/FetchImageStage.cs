@@ -22,6 +22,7 @@ public sealed class FetchImageStage(
     ImageStore images,
     BlobStore blobs,
     WorkQueue queue,
+    DedupWakeups wakeups,
     IOptions<ImagesOptions> quality,
     IOptions<ImageHostsOptions> hostOptions,
     IOptions<FetchOptions> fetchOptions) : ItemStageHandler
@@ -33,10 +34,24 @@ public sealed class FetchImageStage(
 
     public override int BatchSize => 8;
 
-    public override Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct) =>
-        images.RecordUrlFailedAsync(item.ItemKey, reason, null, ct);
+    public override async Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct)
+    {
+        await images.RecordUrlFailedAsync(item.ItemKey, reason, null, ct);
+        await wakeups.LinksSettledAsync([item.ItemKey], ct);
+    }
 
     protected override async Task<StageOutcome> HandleItemAsync(WorkItem item, CancellationToken ct)
+    {
+        var outcome = await FetchAsync(item, ct);
+        if (outcome is StageOutcome.Completed or StageOutcome.Permanent)
+        {
+            // A pair waiting on this link can now go on: to embedding, or to rejection for its image.
+            await wakeups.LinksSettledAsync([item.ItemKey], ct);
+        }
+        return outcome;
+    }
+
+    private async Task<StageOutcome> FetchAsync(WorkItem item, CancellationToken ct)
     {
         var url = item.ItemKey;
         if (await images.GetUrlAsync(url, ct) is { Sha256: not null })

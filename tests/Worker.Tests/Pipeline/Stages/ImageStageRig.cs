@@ -40,6 +40,8 @@ internal sealed class ImageStageRig : IAsyncDisposable
                 services.AddSingleton(new BlobStore(catalog.DataDir + "/blobs"));
                 services.AddSingleton<ImageStore>();
                 services.AddSingleton<WorkQueue>();
+                services.AddSingleton<PairStore>();
+                services.AddSingleton<DedupWakeups>();
                 services.Configure<ImagesOptions>(o =>
                 {
                     o.MinShortSide = 256;
