@@ -13,7 +13,9 @@ public static class HangfireRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+            // Finished runs stay visible on the dashboard for an hour: a busy service queues many runs, and in-memory
+            // history is memory; the catalog keeps what matters.
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
         // Registered before the server, so the catalog is migrated before the first job runs.
         services.AddHostedService<RecurringJobsRegistrar>();
         services.AddHangfireServer(options =>
