@@ -2,15 +2,16 @@ using System.Collections.Concurrent;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Pipeline;
 using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Jobs;
 
 /// <summary>
 /// Queues a run now, rather than at the stage's next cron tick, of every stage that has work due: after a run,
 /// its own leftovers and what it handed to the next stages. So a backlog drains at full speed, while an idle
-/// service only pays for its cron ticks. One run per stage waits in the queue at a time.
+/// service only pays for its cron ticks. One run per stage waits in the queue at a time; a paused stage gets none.
 /// </summary>
-public sealed class DueStageTrigger(IBackgroundJobClient jobs, WorkQueue queue)
+public sealed class DueStageTrigger(IBackgroundJobClient jobs, WorkQueue queue, IOptions<PipelineOptions> options)
 {
     private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
 
@@ -21,7 +22,7 @@ public sealed class DueStageTrigger(IBackgroundJobClient jobs, WorkQueue queue)
     {
         foreach (var stage in StageNames.InOrder)
         {
-            if (!_queued.ContainsKey(stage) && await queue.CountDueAsync(stage, ct) > 0 && _queued.TryAdd(stage, 0))
+            if (!options.Value.IsPaused(stage) && !_queued.ContainsKey(stage) && await queue.CountDueAsync(stage, ct) > 0 && _queued.TryAdd(stage, 0))
             {
                 jobs.Enqueue<StageJob>(job => job.RunAsync(stage, CancellationToken.None));
             }

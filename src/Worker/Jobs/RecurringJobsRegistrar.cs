@@ -26,6 +26,11 @@ public sealed class RecurringJobsRegistrar(
         await catalog.InitializeAsync(cancellationToken);
         foreach (var stage in StageNames.InOrder)
         {
+            if (pipeline.Value.IsPaused(stage))
+            {
+                jobs.RemoveIfExists($"stage-{stage}");
+                continue;
+            }
             var cron = pipeline.Value.Schedules.GetValueOrDefault(stage, EveryMinute);
             jobs.AddOrUpdate<StageJob>($"stage-{stage}", job => job.RunAsync(stage, CancellationToken.None), cron);
         }

@@ -16,7 +16,7 @@ public sealed class ScheduleValidator : IValidateOptions<PipelineOptions>, IVali
             {
                 failures.Add($"{PipelineOptions.Section}:Schedules:{stage}: no stage has this name; stages: {string.Join(", ", StageNames.InOrder)}");
             }
-            else if (CronSchedule.Problem(cron) is { } problem)
+            else if (!options.IsPaused(stage) && CronSchedule.Problem(cron) is { } problem)
             {
                 failures.Add($"{PipelineOptions.Section}:Schedules:{stage}: {problem}");
             }

@@ -26,6 +26,15 @@ public sealed class PipelineOptions
     [Range(1, 3600)]
     public int RunBudgetSeconds { get; set; } = 50;
 
-    /// <summary>Cron expression per stage (Hangfire syntax); a stage missing here runs every minute.</summary>
+    /// <summary>The schedule that pauses a stage: its work waits in the catalog until the stage is scheduled again.</summary>
+    public const string Paused = "off";
+
+    /// <summary>
+    /// Cron expression per stage (Hangfire syntax), or <c>off</c> to pause the stage; a stage missing here runs
+    /// every minute.
+    /// </summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
+
+    public bool IsPaused(string stage) =>
+        Schedules.TryGetValue(stage, out var cron) && string.Equals(cron.Trim(), Paused, StringComparison.OrdinalIgnoreCase);
 }

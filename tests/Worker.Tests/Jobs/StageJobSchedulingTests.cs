@@ -56,6 +56,24 @@ public sealed class StageJobSchedulingTests
         Assert.Equal(0, await rig.Queue.CountDueAsync(StageNames.Pair, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task APausedStage_HasNoRecurringJob_AndIsNotRunForTheWorkItIsFed()
+    {
+        await using var rig = await Rig.StartAsync(StageNames.Parse, StageNames.Pair, feeds: (StageNames.Parse, StageNames.Pair), paused: StageNames.Pair);
+        await rig.Queue.EnqueueAsync(StageNames.Parse, Items("p", 4));
+
+        var parse = rig.Jobs.Enqueue<StageJob>(j => j.RunAsync(StageNames.Parse, CancellationToken.None));
+        await rig.WaitAsync(() => rig.AllFinished([parse]));
+        // Time for a wrongly queued run of the paused stage to show.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(4, rig.Stage(StageNames.Parse).Handled);
+        Assert.Equal(0, rig.Stage(StageNames.Pair).Handled);
+        Assert.Equal(4, await rig.Queue.CountDueAsync(StageNames.Pair, CancellationToken.None));
+        Assert.DoesNotContain("stage-pair", rig.RecurringJobIds());
+        Assert.Contains("stage-parse", rig.RecurringJobIds());
+    }
+
     private static IEnumerable<(string, string)> Items(string prefix, int count) =>
         Enumerable.Range(0, count).Select(i => ($"{prefix}{i}", $"{prefix}{i}"));
 
@@ -65,7 +83,7 @@ public sealed class StageJobSchedulingTests
         private readonly ServiceProvider _services;
         private readonly List<IHostedService> _hosted;
 
-        private Rig(StageMeeting meeting, (string From, string To)? feeds)
+        private Rig(StageMeeting meeting, (string From, string To)? feeds, string? paused)
         {
             Meeting = meeting;
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -73,7 +91,7 @@ public sealed class StageJobSchedulingTests
                 ["Storage:DataDir"] = _dir.Path,
                 // No cron tick may start a run during the test: only the test and the trigger queue them.
                 ["Export:Cron"] = "0 0 1 1 *",
-            }.Concat(StageNames.InOrder.Select(s => KeyValuePair.Create($"Pipeline:Schedules:{s}", (string?)"0 0 1 1 *")))).Build();
+            }.Concat(StageNames.InOrder.Select(s => KeyValuePair.Create($"Pipeline:Schedules:{s}", (string?)(s == paused ? PipelineOptions.Paused : "0 0 1 1 *"))))).Build();
             var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
             services.AddCrawler(configuration).AddCrawlerJobs();
             services.RemoveAll<IStageHandler>();
@@ -92,9 +110,9 @@ public sealed class StageJobSchedulingTests
 
         public IBackgroundJobClient Jobs => _services.GetRequiredService<IBackgroundJobClient>();
 
-        public static async Task<Rig> StartAsync(string first, string second, (string From, string To)? feeds = null)
+        public static async Task<Rig> StartAsync(string first, string second, (string From, string To)? feeds = null, string? paused = null)
         {
-            var rig = new Rig(new StageMeeting(first, second), feeds);
+            var rig = new Rig(new StageMeeting(first, second), feeds, paused);
             foreach (var service in rig._hosted)
             {
                 await service.StartAsync(CancellationToken.None);
@@ -114,6 +132,12 @@ public sealed class StageJobSchedulingTests
         {
             using var connection = _services.GetRequiredService<JobStorage>().GetConnection();
             return connection.GetStateData(id)?.Data is { } data && data.TryGetValue("Result", out var result) ? result : null;
+        }
+
+        public IReadOnlyList<string> RecurringJobIds()
+        {
+            using var connection = _services.GetRequiredService<JobStorage>().GetConnection();
+            return [.. connection.GetRecurringJobs().Select(j => j.Id)];
         }
 
         public bool AllFinished(IEnumerable<string> ids) => ids.All(id => State(id) is "Succeeded" or "Failed" or "Deleted");
