@@ -18,11 +18,34 @@ public sealed class DueStageTrigger(IBackgroundJobClient jobs, WorkQueue queue, 
     /// <summary>A run of <paramref name="stage"/> has started: a later trigger may queue another.</summary>
     public void Started(string stage) => _queued.TryRemove(stage, out _);
 
-    public async Task QueueDueStagesAsync(CancellationToken ct)
+    /// <summary>How often a running stage looks for work it handed on; at most a second of delay per hop.</summary>
+    private static readonly TimeSpan FeedInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// While <paramref name="running"/> runs (until <paramref name="ct"/> is cancelled), queues the other stages
+    /// as work comes due for them: a run lasts up to its budget, and the stages it feeds must not wait for its end.
+    /// </summary>
+    public async Task FeedWhileRunningAsync(string running, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(FeedInterval, ct);
+                await QueueDueStagesAsync(ct, except: running);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the run is over; the job queues what is due once more itself
+        }
+    }
+
+    public async Task QueueDueStagesAsync(CancellationToken ct, string? except = null)
     {
         foreach (var stage in StageNames.InOrder)
         {
-            if (!options.Value.IsPaused(stage) && !_queued.ContainsKey(stage) && await queue.CountDueAsync(stage, ct) > 0 && _queued.TryAdd(stage, 0))
+            if (stage != except && !options.Value.IsPaused(stage) && !_queued.ContainsKey(stage) && await queue.CountDueAsync(stage, ct) > 0 && _queued.TryAdd(stage, 0))
             {
                 jobs.Enqueue<StageJob>(job => job.RunAsync(stage, CancellationToken.None));
             }

@@ -7,8 +7,8 @@ namespace Crawler.Worker.Jobs;
 /// <summary>
 /// The Hangfire job of a pipeline stage. The catalog is the source of truth, so the job has no retries of
 /// its own: items it did not finish stay pending for the next run. Stages run side by side, each one at most
-/// once at a time: a run that finds its stage busy ends at once, quietly. A run that leaves work due, here or
-/// in the stages it fed, queues their next runs straight away.
+/// once at a time: a run that finds its stage busy ends at once, quietly. The stages a run feeds are queued as
+/// their work comes due, while it runs, and a run that leaves work due queues the next runs straight away.
 /// </summary>
 public sealed class StageJob(StageRunner runner, StageLocks locks, DueStageTrigger trigger, IOptions<PipelineOptions> options)
 {
@@ -27,7 +27,17 @@ public sealed class StageJob(StageRunner runner, StageLocks locks, DueStageTrigg
             {
                 return Busy;
             }
-            summary = await runner.RunAsync(stage, TimeSpan.FromSeconds(options.Value.RunBudgetSeconds), ct);
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var feeding = trigger.FeedWhileRunningAsync(stage, running.Token);
+            try
+            {
+                summary = await runner.RunAsync(stage, TimeSpan.FromSeconds(options.Value.RunBudgetSeconds), ct);
+            }
+            finally
+            {
+                await running.CancelAsync();
+                await feeding;
+            }
         }
         await trigger.QueueDueStagesAsync(ct);
         return $"{summary.Done} done, {summary.Retried} to retry, {summary.Deferred} deferred, {summary.Failed} failed";

@@ -20,6 +20,11 @@ internal sealed class GatedStage(string stage, StageMeeting meeting, WorkQueue q
 
     public int Handled { get; private set; }
 
+    /// <summary>When this stage finished its first item, and its latest.</summary>
+    public DateTime? FirstDone { get; private set; }
+
+    public DateTime? LastDone { get; private set; }
+
     public async Task<IReadOnlyList<StageOutcome>> HandleAsync(IReadOnlyList<WorkItem> batch, CancellationToken ct)
     {
         var now = Interlocked.Increment(ref _inside);
@@ -32,6 +37,8 @@ internal sealed class GatedStage(string stage, StageMeeting meeting, WorkQueue q
                 await queue.EnqueueAsync(feeds, batch.Select(i => (i.ItemKey, i.SortKey)), ct: ct);
             }
             Handled += batch.Count;
+            FirstDone ??= DateTime.UtcNow;
+            LastDone = DateTime.UtcNow;
             return batch.Select(_ => StageOutcome.Done).ToList();
         }
         finally

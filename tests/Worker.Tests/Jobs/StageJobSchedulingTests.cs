@@ -57,6 +57,21 @@ public sealed class StageJobSchedulingTests
     }
 
     [Fact]
+    public async Task AStageItFeeds_StartsWhileARunIsStillGoing_NotAfterItEnds()
+    {
+        // Parse and pair do not wait for each other here (the meeting is of two other stages): each parse item
+        // takes 100 ms, so the parse run lasts 4 s or more, and pair must be under way before it ends.
+        await using var rig = await Rig.StartAsync(StageNames.Embed, StageNames.Dedup, feeds: (StageNames.Parse, StageNames.Pair));
+        await rig.Queue.EnqueueAsync(StageNames.Parse, Items("p", 40));
+
+        rig.Jobs.Enqueue<StageJob>(j => j.RunAsync(StageNames.Parse, CancellationToken.None));
+        await rig.WaitAsync(() => rig.Stage(StageNames.Pair).Handled == 40);
+
+        Assert.True(rig.Stage(StageNames.Pair).FirstDone < rig.Stage(StageNames.Parse).LastDone,
+            "pair waited for the parse run to end before it started");
+    }
+
+    [Fact]
     public async Task APausedStage_HasNoRecurringJob_AndIsNotRunForTheWorkItIsFed()
     {
         await using var rig = await Rig.StartAsync(StageNames.Parse, StageNames.Pair, feeds: (StageNames.Parse, StageNames.Pair), paused: StageNames.Pair);
