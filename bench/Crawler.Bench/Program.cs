@@ -9,6 +9,7 @@ IBenchmark[] benchmarks =
     new Crawler.Bench.Dedup.IndexBenchmark(),
     new Crawler.Bench.Gpu.GpuBenchmark(),
     new Crawler.Bench.Reddit.DumpScanBenchmark(),
+    new Crawler.Bench.Crawl.CrawlBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "--list" or "-l")
@@ -35,5 +36,8 @@ catch (InvalidOperationException e)
     await Console.Error.WriteLineAsync($"{chosen.Name}: {e.Message}");
     return 1;
 }
-Console.WriteLine(result.ResultLine(chosen.Name));
+foreach (var line in result.ResultLines(chosen.Name))
+{
+    Console.WriteLine(line);
+}
 return 0;

@@ -72,8 +72,7 @@ internal sealed class GpuBenchmark : IBenchmark
         var inferenceFp32 = Compare("fp32", fp32, request, layouts, batch, seconds, rounds, peer);
         var inferenceFp16 = Compare("fp16", fp16, request, layouts, batch, seconds, rounds, peer);
 
-        Console.WriteLine(inferenceFp32.ResultLine("gpu-fp32"));
-        return Task.FromResult(inferenceFp16);
+        return Task.FromResult(inferenceFp16 with { Companions = [("gpu-fp32", inferenceFp32)] });
     }
 
     /// <summary>
