@@ -20,6 +20,7 @@ public static class SourceServices
         services.AddSingleton<RedditTokenProvider>();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<RedditThreadExpander>();
+        services.AddSingleton<ArchiveComments>();
         services.AddSingleton<DumpImporter>();
         return services;
     }

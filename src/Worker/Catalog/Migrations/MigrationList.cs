@@ -11,5 +11,6 @@ internal static class MigrationList
         M0030_RewriteCache.Migration,
         M0040_ExportImagesAndDeletionErrors.Migration,
         M0050_ListingCursors.Migration,
+        M0060_ArchiveCursors.Migration,
     ];
 }

@@ -9,7 +9,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
 /// Fetches a thread's page (conditionally once seen), expands Reddit's hidden comments within the source's
-/// budget, keeps only the latest raw version, and schedules the next visit on a decaying schedule while the
+/// budget or reads an archive's comment pages, keeps only the latest raw version, and schedules the next visit on a decaying schedule while the
 /// thread is young (edits keep arriving for days). When its window closes, the thread moves to the slower
 /// deletion sweep; a thread that answers 404 on a revisit is recorded as deleted.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class FetchThreadStage(
     IOptionsMonitor<SourcesOptions> sources,
     SourceFetcher fetcher,
     RedditThreadExpander expander,
+    ArchiveComments archiveComments,
     FrontierStore frontier,
     RawPageStore rawPages,
     DeletionPurger deletions,
@@ -57,15 +58,38 @@ public sealed class FetchThreadStage(
         {
             return FetchFailures.Outcome(e);
         }
-        var changed = !response.NotModified && !await rawPages.IsStoredAsync(thread, response.Body, ct);
+        bool changed;
         string? note = null;
-        if (changed)
+        if (SiteAdapters.IsArcticShift(source))
         {
-            var expansion = SiteAdapters.IsRedditApi(source)
-                ? await expander.ExpandAsync(source, thread.Id, response.Body, ct)
-                : new ThreadExpansion([], null);
-            note = expansion.StoppedReason;
-            await rawPages.PutAsync(thread, response.Body, response.ContentType, expansion.Answers, ct);
+            // An archived post stays the same while comments arrive beside it, so the comments are read on every visit.
+            ThreadExpansion comments;
+            try
+            {
+                comments = await archiveComments.ReadAsync(source, thread.Id, ct);
+            }
+            catch (FetchException e)
+            {
+                return FetchFailures.Outcome(e);
+            }
+            note = comments.StoppedReason;
+            changed = !await rawPages.IsStoredAsync(thread, response.Body, comments.Answers, ct);
+            if (changed)
+            {
+                await rawPages.PutAsync(thread, response.Body, response.ContentType, comments.Answers, ct);
+            }
+        }
+        else
+        {
+            changed = !response.NotModified && !await rawPages.IsStoredAsync(thread, response.Body, [], ct);
+            if (changed)
+            {
+                var expansion = SiteAdapters.IsRedditApi(source)
+                    ? await expander.ExpandAsync(source, thread.Id, response.Body, ct)
+                    : new ThreadExpansion([], null);
+                note = expansion.StoppedReason;
+                await rawPages.PutAsync(thread, response.Body, response.ContentType, expansion.Answers, ct);
+            }
         }
         await frontier.RecordFetchAsync(thread, changed, response.ETag, response.LastModified, ct, note);
         // Checked rather than inferred from this fetch, so a fetch killed before queueing its parse is repaired on retry.
