@@ -23,6 +23,7 @@ public static class CatalogServices
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<ArchiveCursorStore>();
+        services.AddSingleton<OptOutStore>();
         services.AddSingleton<FrontierStore>();
         services.AddSingleton<RawPageStore>();
         services.AddSingleton<ThreadStore>();

@@ -12,5 +12,6 @@ internal static class MigrationList
         M0040_ExportImagesAndDeletionErrors.Migration,
         M0050_ListingCursors.Migration,
         M0060_ArchiveCursors.Migration,
+        M0070_OptOuts.Migration,
     ];
 }
