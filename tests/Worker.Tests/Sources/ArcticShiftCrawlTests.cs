@@ -52,6 +52,26 @@ public sealed class ArcticShiftCrawlTests
     }
 
     [Fact]
+    public async Task APostOlderThanTheRevisitWindow_IsReadOnce_ThenLeftToTheDeletionSweep()
+    {
+        await using var server = await ArcticShiftServer.StartAsync();
+        server.Load(Fixture("posts_pass1.json"));
+        server.Load(Fixture("comments_pass1.json"));
+        var source = For(server);
+        source.RevisitWindowHours = 24; // the saved posts were posted two days before the pipeline's clock
+        using var pipeline = await TestPipeline.StartAsync(source);
+
+        await pipeline.RunAsync(ThreadStages);
+        pipeline.Time.Advance(TimeSpan.FromHours(3));
+        await pipeline.RunAsync(ThreadStages);
+
+        Assert.Equal(1, server.Count("/api/posts/ids?ids=1c5aaa1"));
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(["deletion-sweep|pending", "fetch-thread|done"],
+            await db.QueryAsync<string>("SELECT stage || '|' || state FROM work WHERE item_key = 'reddit:1c5aaa1' AND stage IN ('fetch-thread', 'deletion-sweep') ORDER BY stage"));
+    }
+
+    [Fact]
     public async Task A429WithResetHeaders_HoldsDiscoveryBackUntilTheReset_ThenThePassGoesOn()
     {
         await using var server = await ArcticShiftServer.StartAsync();

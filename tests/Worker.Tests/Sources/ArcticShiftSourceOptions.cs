@@ -15,7 +15,7 @@ internal static class ArcticShiftSourceOptions
         Communities = ["PhotoshopRequest"],
         ListingPages = listingPages,
         StartDaysAgo = 30,
-        RevisitWindowHours = 48,
+        RevisitWindowHours = 96, // from posting: the saved posts are two days old on the pipeline's clock
         FirstRevisitMinutes = 60,
         ExemptFromRobots = true,
         NoPoliteness = true,

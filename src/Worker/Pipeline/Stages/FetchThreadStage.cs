@@ -101,12 +101,22 @@ public sealed class FetchThreadStage(
         return StageOutcome.Done;
     }
 
-    /// <summary>Revisits after 1 h, 2 h, 4 h, ... (from the source's first interval) until the window since first sight closes.</summary>
+    /// <summary>
+    /// Revisits after 1 h, 2 h, 4 h, ... (from the source's first interval) until the window since first sight (for
+    /// an archive, since posting) closes.
+    /// </summary>
     private async Task ScheduleNextAsync(WorkItem item, FrontierEntry entry, SourceOptions source, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var due = now + (TimeSpan.FromMinutes(source.FirstRevisitMinutes) * Math.Pow(2, Math.Min(entry.Fetches, 16)));
-        var windowEnd = DateTimeOffset.FromUnixTimeMilliseconds(entry.FirstSeen).AddHours(source.RevisitWindowHours);
+        var windowStart = DateTimeOffset.FromUnixTimeMilliseconds(entry.FirstSeen);
+        if (SiteAdapters.IsArcticShift(source) && SortKeys.TimeOf(item.SortKey) is { } posted && posted < windowStart.ToUnixTimeSeconds())
+        {
+            // The archive re-reads a post and its comments once, about 36 h after posting: an older post found late
+            // (a first pass reaching back weeks) is read once, not revisited for days.
+            windowStart = DateTimeOffset.FromUnixTimeSeconds(posted);
+        }
+        var windowEnd = windowStart.AddHours(source.RevisitWindowHours);
         if (due < windowEnd)
         {
             await queue.EnqueueAsync(StageNames.FetchThread, [(item.ItemKey, item.SortKey)], due, ct);
