@@ -21,6 +21,7 @@ public static class SourceServices
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<RedditThreadExpander>();
         services.AddSingleton<ArchiveComments>();
+        services.AddSingleton<DeletionLookup>();
         services.AddSingleton<DumpImporter>();
         return services;
     }

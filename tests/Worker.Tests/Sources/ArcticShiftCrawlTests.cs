@@ -72,6 +72,30 @@ public sealed class ArcticShiftCrawlTests
     }
 
     [Fact]
+    public async Task DeletionSweep_AsksTheArchiveByIdsInBulk_PurgesWhatItMarksDeleted_AndKeepsWhatItLeavesOut()
+    {
+        await using var server = await ArcticShiftServer.StartAsync();
+        server.Load(Fixture("posts_pass1.json"));
+        server.Load(Fixture("comments_pass1.json"));
+        var source = For(server);
+        source.RevisitWindowHours = 24;
+        using var pipeline = await TestPipeline.StartAsync(source);
+        await pipeline.RunAsync(ThreadStages);
+        server.Load(Fixture("deleted_pass2.json"));
+        server.Bodies["/api/posts/ids?ids=1c5aaa1,1c5bbb2"] = "{\"data\": []}"; // an archive that answers without the posts
+
+        pipeline.Time.Advance(TimeSpan.FromHours(source.DeletionSweepHours + 1));
+        await pipeline.RunAsync(StageNames.DeletionSweep);
+
+        Assert.Equal(["/api/posts/ids?ids=1c5aaa1,1c5bbb2,1c5ccc3", "/api/comments/ids?ids=l5a0001,l5b0001"],
+            server.Requests.Where(r => r.Contains("/ids?ids=", StringComparison.Ordinal) && r.Contains(',', StringComparison.Ordinal)));
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(["reply|l5b0001|sweep"], await db.QueryAsync<string>("SELECT kind || '|' || key || '|' || origin FROM deletions"));
+        Assert.Equal(["reddit:1c5aaa1:l5a0001:0|candidate", "reddit:1c5bbb2:l5b0001:0|dropped"],
+            await db.QueryAsync<string>("SELECT pair_id || '|' || status FROM pairs ORDER BY pair_id"));
+    }
+
+    [Fact]
     public async Task A429WithResetHeaders_HoldsDiscoveryBackUntilTheReset_ThenThePassGoesOn()
     {
         await using var server = await ArcticShiftServer.StartAsync();
