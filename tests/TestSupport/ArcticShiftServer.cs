@@ -35,6 +35,9 @@ public sealed class ArcticShiftServer : IAsyncDisposable
     /// <summary>Beginnings of paths (with query) answered with this body (an error envelope, broken JSON) instead.</summary>
     public ConcurrentDictionary<string, string> Bodies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, answers announce this many requests left in a window resetting in 30 s.</summary>
+    public int? Remaining { get; set; }
+
     public static async Task<ArcticShiftServer> StartAsync()
     {
         ArcticShiftServer? self = null;
@@ -76,7 +79,7 @@ public sealed class ArcticShiftServer : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new { error = "Too many requests" });
             return;
         }
-        Budget(context, remaining: 1000 - _requests.Count, reset: 60);
+        Budget(context, remaining: Remaining ?? 1000 - _requests.Count, reset: Remaining is null ? 60 : 30);
         context.Response.ContentType = "application/json; charset=utf-8";
         if (Bodies.FirstOrDefault(b => target.StartsWith(b.Key, StringComparison.Ordinal)) is { Key: not null } body)
         {

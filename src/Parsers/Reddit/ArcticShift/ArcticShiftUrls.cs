@@ -14,19 +14,20 @@ public static class ArcticShiftUrls
     // Listing needs only what orders and places a post; the full post is read once its thread is fetched.
     private const string ListingFields = "id,created_utc,subreddit";
 
-    /// <summary>Posts of <paramref name="community"/> posted at or after <paramref name="after"/> (epoch seconds).</summary>
+    /// <summary>Posts of <paramref name="community"/> posted at or after <paramref name="after"/> (epoch seconds; 0: from the first).</summary>
     public static Uri Posts(Uri baseUrl, string community, long after) =>
-        new(baseUrl, $"api/posts/search?subreddit={Uri.EscapeDataString(community)}&after={Seconds(after)}&sort=asc&limit={PageSize}&fields={ListingFields}");
+        new(baseUrl, $"api/posts/search?subreddit={Uri.EscapeDataString(community)}{After(after)}&sort=asc&limit={PageSize}&fields={ListingFields}");
 
-    /// <summary>Comments of thread <paramref name="threadId"/> posted at or after <paramref name="after"/> (epoch seconds).</summary>
+    /// <summary>Comments of thread <paramref name="threadId"/> posted at or after <paramref name="after"/> (epoch seconds; 0: from the first).</summary>
     public static Uri Comments(Uri baseUrl, string threadId, long after) =>
-        new(baseUrl, $"api/comments/search?link_id={Uri.EscapeDataString(threadId)}&after={Seconds(after)}&sort=asc&limit={PageSize}");
+        new(baseUrl, $"api/comments/search?link_id={Uri.EscapeDataString(threadId)}{After(after)}&sort=asc&limit={PageSize}");
 
     public static Uri PostsByIds(Uri baseUrl, IReadOnlyCollection<string> ids) => new(baseUrl, $"api/posts/ids?ids={Join(ids)}");
 
     public static Uri CommentsByIds(Uri baseUrl, IReadOnlyCollection<string> ids) => new(baseUrl, $"api/comments/ids?ids={Join(ids)}");
 
-    private static string Seconds(long epoch) => Math.Max(0, epoch).ToString(CultureInfo.InvariantCulture);
+    // No bound at all rather than 0, which the documented date formats do not name.
+    private static string After(long epoch) => epoch > 0 ? "&after=" + epoch.ToString(CultureInfo.InvariantCulture) : "";
 
     private static string Join(IReadOnlyCollection<string> ids) =>
         ids.Count is > 0 and <= MaxIds
