@@ -172,6 +172,33 @@ public sealed class ArcticShiftCrawlTests
         }
     }
 
+    [Theory]
+    [InlineData(10, 150, 2, null)]
+    [InlineData(1, 100, 1, "comments past the first 100 not read: the budget of 1 comment pages per fetch is spent")]
+    public async Task ThreadWithMoreCommentsThanAPage_IsReadPageByPage_WithinTheBudget(int budget, int stored, int requests, string? reason)
+    {
+        await using var server = await ArcticShiftServer.StartAsync();
+        server.Load(Fixture("posts_pass1.json"));
+        var template = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixture("comments_pass1.json")))!["data"]![0]!;
+        for (var i = 0; i < 150; i++)
+        {
+            var comment = template.DeepClone().AsObject();
+            comment["id"] = $"m5a{i:D4}";
+            comment["created_utc"] = 1713747000L + (i / 3); // three a second, so pages end inside a second
+            server.Archive(comment);
+        }
+        var source = For(server);
+        source.CommentPages = budget;
+        using var pipeline = await TestPipeline.StartAsync(source);
+
+        await pipeline.RunAsync(ThreadStages);
+
+        Assert.Equal(requests, server.Count("/api/comments/search?link_id=1c5aaa1&"));
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(stored, await db.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT reply_id) FROM replies WHERE thread_id = '1c5aaa1'"));
+        Assert.Equal(reason, await db.ExecuteScalarAsync<string?>("SELECT reason FROM frontier WHERE thread_id = '1c5aaa1'"));
+    }
+
     [Fact]
     public async Task UnreadableAnswers_FailTheirThreadWithTheReason_AndTheRestIsCrawled()
     {
