@@ -9,8 +9,8 @@ namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
 /// Fetches a thread's page (conditionally once seen), expands Reddit's hidden comments within the source's
-/// budget or reads an archive's comment pages, keeps only the latest raw version, and schedules the next visit on a decaying schedule while the
-/// thread is young (edits keep arriving for days). When its window closes, the thread moves to the slower
+/// budget or reads an archive's comment pages, keeps only the latest raw version, and schedules the next visit
+/// on a decaying schedule while the thread is young (edits keep arriving for days). When its window closes, the thread moves to the slower
 /// deletion sweep; a thread that answers 404 on a revisit is recorded as deleted.
 /// </summary>
 public sealed class FetchThreadStage(
@@ -58,40 +58,14 @@ public sealed class FetchThreadStage(
         {
             return FetchFailures.Outcome(e);
         }
-        bool changed;
-        string? note = null;
-        if (SiteAdapters.IsArcticShift(source))
+        var stored = SiteAdapters.IsArcticShift(source)
+            ? await StoreWithCommentsAsync(source, thread, response, ct)
+            : await StoreWithExpansionAsync(source, thread, response, ct);
+        if (stored.Failure is { } failure)
         {
-            // An archived post stays the same while comments arrive beside it, so the comments are read on every visit.
-            ThreadExpansion comments;
-            try
-            {
-                comments = await archiveComments.ReadAsync(source, thread.Id, ct);
-            }
-            catch (FetchException e)
-            {
-                return FetchFailures.Outcome(e);
-            }
-            note = comments.StoppedReason;
-            changed = !await rawPages.IsStoredAsync(thread, response.Body, comments.Answers, ct);
-            if (changed)
-            {
-                await rawPages.PutAsync(thread, response.Body, response.ContentType, comments.Answers, ct);
-            }
+            return failure;
         }
-        else
-        {
-            changed = !response.NotModified && !await rawPages.IsStoredAsync(thread, response.Body, [], ct);
-            if (changed)
-            {
-                var expansion = SiteAdapters.IsRedditApi(source)
-                    ? await expander.ExpandAsync(source, thread.Id, response.Body, ct)
-                    : new ThreadExpansion([], null);
-                note = expansion.StoppedReason;
-                await rawPages.PutAsync(thread, response.Body, response.ContentType, expansion.Answers, ct);
-            }
-        }
-        await frontier.RecordFetchAsync(thread, changed, response.ETag, response.LastModified, ct, note);
+        await frontier.RecordFetchAsync(thread, stored.Changed, response.ETag, response.LastModified, ct, stored.Note);
         // Checked rather than inferred from this fetch, so a fetch killed before queueing its parse is repaired on retry.
         if (await rawPages.NeedsParseAsync(thread, ct))
         {
@@ -99,6 +73,40 @@ public sealed class FetchThreadStage(
         }
         await ScheduleNextAsync(item, entry, source, ct);
         return StageOutcome.Done;
+    }
+
+    /// <summary>A Reddit page is new or changed by its bytes; only then are its hidden comments worth expanding.</summary>
+    private async Task<Stored> StoreWithExpansionAsync(SourceOptions source, ThreadRef thread, FetchResponse response, CancellationToken ct)
+    {
+        if (response.NotModified || await rawPages.IsStoredAsync(thread, response.Body, [], ct))
+        {
+            return new Stored(false, null, null);
+        }
+        var expansion = SiteAdapters.IsRedditApi(source)
+            ? await expander.ExpandAsync(source, thread.Id, response.Body, ct)
+            : new ThreadExpansion([], null);
+        await rawPages.PutAsync(thread, response.Body, response.ContentType, expansion.Answers, ct);
+        return new Stored(true, expansion.StoppedReason, null);
+    }
+
+    /// <summary>An archived post stays the same while comments arrive beside it, so the comments are read on every visit.</summary>
+    private async Task<Stored> StoreWithCommentsAsync(SourceOptions source, ThreadRef thread, FetchResponse response, CancellationToken ct)
+    {
+        ThreadExpansion comments;
+        try
+        {
+            comments = await archiveComments.ReadAsync(source, thread.Id, ct);
+        }
+        catch (FetchException e)
+        {
+            return new Stored(false, null, FetchFailures.Outcome(e));
+        }
+        if (await rawPages.IsStoredAsync(thread, response.Body, comments.Answers, ct))
+        {
+            return new Stored(false, comments.StoppedReason, null);
+        }
+        await rawPages.PutAsync(thread, response.Body, response.ContentType, comments.Answers, ct);
+        return new Stored(true, comments.StoppedReason, null);
     }
 
     /// <summary>
@@ -126,4 +134,7 @@ public sealed class FetchThreadStage(
             await queue.EnqueueIfAbsentAsync(StageNames.DeletionSweep, [(item.ItemKey, item.SortKey)], now.AddHours(source.DeletionSweepHours), ct);
         }
     }
+
+    /// <param name="Failure">Why the thread could not be read whole; the fetch is not recorded then.</param>
+    private sealed record Stored(bool Changed, string? Note, StageOutcome? Failure);
 }
