@@ -23,7 +23,7 @@ public sealed class ArchiveDiscovery(SourceFetcher fetcher, FrontierStore fronti
             var response = await fetcher.GetAsync(source, url, ct);
             var posts = adapter.Parser.Parse(response.Body, url).Threads;
             // The time bound is inclusive, so the posts of the cursor's own second come again; the cursor skips them.
-            var beyond = posts.Where(t => cursor.IsBefore(t.CreatedUtc, t.Id)).ToList();
+            var beyond = posts.Where(t => cursor.IsBefore(t.CreatedUtc, t.Id)).DistinctBy(t => t.Id).ToList();
             var added = await frontier.AddDiscoveredAsync(beyond.Select(t => new FrontierEntry
             {
                 Site = adapter.Site,
