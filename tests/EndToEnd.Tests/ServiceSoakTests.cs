@@ -100,10 +100,12 @@ public sealed class ServiceSoakTests
     private static CrawlerProcess Start(string dataDir, Uri site) => CrawlerProcess.Start(
     [
         "--urls", $"http://127.0.0.1:{FreePort()}", "--data-dir", dataDir,
-        // The demo's source, after the shipped (disabled) one: the sample site reached on loopback, no politeness.
-        "--Sources:1:Name=demo", "--Sources:1:Adapter=reddit-json", $"--Sources:1:BaseUrl={SampleSite.BaseUrl}",
-        $"--Sources:1:Communities:0={RedditJsonWriter.Community}", "--Sources:1:Enabled=true", "--Sources:1:ListingPages=100",
-        "--Sources:1:RevisitWindowHours=0", "--Sources:1:ExemptFromRobots=true", "--Sources:1:NoPoliteness=true",
+        // The demo's source, after the shipped two: the sample site reached on loopback, no politeness. The shipped
+        // Arctic Shift source is switched off, so only the demo's threads are crawled.
+        "--Sources:0:Enabled=false",
+        "--Sources:2:Name=demo", "--Sources:2:Adapter=reddit-json", $"--Sources:2:BaseUrl={SampleSite.BaseUrl}",
+        $"--Sources:2:Communities:0={RedditJsonWriter.Community}", "--Sources:2:Enabled=true", "--Sources:2:ListingPages=100",
+        "--Sources:2:RevisitWindowHours=0", "--Sources:2:ExemptFromRobots=true", "--Sources:2:NoPoliteness=true",
         "--Fetch:AllowedNetworks:0=127.0.0.1/32", $"--Fetch:HostOverrides:{SampleSite.Host}=127.0.0.1:{site.Port}",
         // Exports every few seconds, so the test sees the end soon after it comes.
         "--Export:Cron=*/5 * * * * *",

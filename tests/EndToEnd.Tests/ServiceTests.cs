@@ -13,7 +13,7 @@ public sealed class ServiceTests
     {
         using var dir = new TempDir();
         var port = FreePort();
-        using var service = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path]);
+        using var service = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path, "--Sources:0:Enabled=false"]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         var health = await PollAsync(http, "healthz", TimeSpan.FromSeconds(60), service);
@@ -32,7 +32,7 @@ public sealed class ServiceTests
         service.Signal(SigTerm);
         await service.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, service.ExitCode);
-        // The shipped sources.json enables none: said once, with how to enable one.
+        // The shipped Arctic Shift source switched off leaves none enabled: said once, with how to enable one.
         Assert.Single(service.Stdout.Split('\n'), line => line.Contains(Worker.Sources.NoSourceWarning.Message, StringComparison.Ordinal));
     }
 

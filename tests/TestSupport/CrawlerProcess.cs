@@ -45,6 +45,9 @@ public sealed partial class CrawlerProcess : IDisposable
         }
     }
 
+    /// <summary>The environment variable that sends the shipped Arctic Shift source's host elsewhere.</summary>
+    public const string ArcticShiftHostOverride = "CRAWLER_Fetch__HostOverrides__arctic-shift.photon-reddit.com";
+
     public static CrawlerProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
         Launch([RepoPaths.CrawlerDll, .. args], environment, workingDirectory: null);
 
@@ -67,6 +70,9 @@ public sealed partial class CrawlerProcess : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
+        // The shipped configuration crawls Arctic Shift: its host leads to a closed loopback port unless a test points
+        // it elsewhere, so no test ever reaches the real service.
+        info.Environment[ArcticShiftHostOverride] = "127.0.0.1:1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

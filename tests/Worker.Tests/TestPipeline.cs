@@ -16,12 +16,16 @@ namespace Crawler.Worker.Tests;
 /// </summary>
 internal sealed class TestPipeline : IDisposable
 {
-    private readonly TempDir _dir = new("crawler-pipeline-");
+    private readonly TempDir _dir;
+    private readonly IReadOnlyList<SourceOptions> _sources;
     private readonly ServiceProvider _services;
+    private bool _handedOver;
 
-    private TestPipeline(FakeTimeProvider time, IReadOnlyList<SourceOptions> sources)
+    private TestPipeline(FakeTimeProvider time, IReadOnlyList<SourceOptions> sources, TempDir dir)
     {
         Time = time;
+        _sources = sources;
+        _dir = dir;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDir"] = _dir.Path,
@@ -50,7 +54,24 @@ internal sealed class TestPipeline : IDisposable
 
     public static async Task<TestPipeline> StartAsync(params SourceOptions[] sources)
     {
-        var pipeline = new TestPipeline(new FakeTimeProvider(DateTimeOffset.Parse("2024-04-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), sources);
+        var start = DateTimeOffset.Parse("2024-04-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        return await InitializeAsync(new TestPipeline(new FakeTimeProvider(start), sources, new TempDir("crawler-pipeline-")));
+    }
+
+    /// <summary>
+    /// Ends this pipeline as a crash would (nothing finished, leases held) and starts a new one on the same catalog,
+    /// sources and time; the new one owns the data directory.
+    /// </summary>
+    public async Task<TestPipeline> RestartAsync()
+    {
+        _handedOver = true;
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return await InitializeAsync(new TestPipeline(new FakeTimeProvider(Time.GetUtcNow()), _sources, _dir));
+    }
+
+    private static async Task<TestPipeline> InitializeAsync(TestPipeline pipeline)
+    {
         pipeline.Get<IStartupValidator>().Validate();
         await pipeline.Get<CatalogInitializer>().InitializeAsync(CancellationToken.None);
         return pipeline;
@@ -82,6 +103,10 @@ internal sealed class TestPipeline : IDisposable
 
     public void Dispose()
     {
+        if (_handedOver)
+        {
+            return;
+        }
         _services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();

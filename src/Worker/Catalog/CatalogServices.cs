@@ -22,6 +22,8 @@ public static class CatalogServices
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SourceStore>();
+        services.AddSingleton<ArchiveCursorStore>();
+        services.AddSingleton<OptOutStore>();
         services.AddSingleton<FrontierStore>();
         services.AddSingleton<RawPageStore>();
         services.AddSingleton<ThreadStore>();

@@ -26,6 +26,7 @@ public static class CrawlerCommandLine
         root.Subcommands.Add(DedupCommand.Create());
         root.Subcommands.Add(GpuCheckCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(OptOutCommand.Create());
 
         var parsed = root.Parse(args);
         var command = parsed.CommandResult.Command;

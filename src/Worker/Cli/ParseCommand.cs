@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
+using Crawler.Parsers.Reddit.ArcticShift;
 using Crawler.Parsers.Reddit.Dumps;
 using Crawler.Parsers.Reddit.Html;
 
@@ -10,7 +11,7 @@ namespace Crawler.Worker.Cli;
 /// <summary><c>parse --site SITE --file FILE [--url PAGE_URL]</c>: prints what a parser sees in a saved page.</summary>
 internal static class ParseCommand
 {
-    public static ParserCatalog Parsers { get; } = new([new RedditJsonParser(), new RedditHtmlParser(), new PushshiftParser()]);
+    public static ParserCatalog Parsers { get; } = new([new ArcticShiftParser(), new RedditJsonParser(), new RedditHtmlParser(), new PushshiftParser()]);
 
     public static Command Create()
     {

@@ -27,6 +27,7 @@ public sealed class SnapshotExporter(
     ExportImagePreparer images,
     SnapshotPublisher publisher,
     UserHasher hasher,
+    OptOutStore optOuts,
     IOptions<ExportOptions> export,
     IOptions<StorageOptions> storage,
     IOptions<DedupOptions> dedup,
@@ -69,12 +70,14 @@ public sealed class SnapshotExporter(
     private async IAsyncEnumerable<ExportRow> RowsAsync(DeletionSet deletions, [EnumeratorCancellation] CancellationToken ct)
     {
         var hash = await hasher.CreateAsync(ct);
+        var optedOut = await optOuts.HashesAsync(ct);
         var (deleted, unexportable) = (0, 0);
         await foreach (var c in store.CandidatesAsync(ct))
         {
             var threadUrl = c.ThreadUrl ?? "";
             var replyUrl = threadUrl.Length == 0 ? "" : SiteAdapters.ForSite(c.Site).ReplyUrl(threadUrl, c.ReplyId);
-            if (deletions.Covers(c, replyUrl))
+            // Opted-out users' content crawled after their opt-out was purged is still theirs.
+            if (deletions.Covers(c, replyUrl) || optedOut.Contains(hash(c.Requester)) || optedOut.Contains(hash(c.Editor)))
             {
                 deleted++;
                 continue;

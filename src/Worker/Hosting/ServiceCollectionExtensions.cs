@@ -4,6 +4,7 @@ using Crawler.Worker.Embedding;
 using Crawler.Worker.Exporting;
 using Crawler.Worker.Images;
 using Crawler.Worker.Jobs;
+using Crawler.Worker.OptOuts;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PipelineOptions>, ScheduleValidator>();
         services.AddSingleton<IValidateOptions<ExportOptions>, ScheduleValidator>();
         services.AddSnapshotExport();
+        services.AddOptOuts();
         return services;
     }
 }

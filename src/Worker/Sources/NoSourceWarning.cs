@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Sources;
 
 /// <summary>
-/// Says at start when the service has nothing to crawl: every source ships disabled (Reddit needs credentials
-/// first), and a service that idles without a word looks broken.
+/// Says at start when the service has nothing to crawl (the shipped Arctic Shift source switched off, Reddit's
+/// own API waiting for credentials): a service that idles without a word looks broken.
 /// </summary>
 public sealed class NoSourceWarning(IOptions<SourcesOptions> sources, ILogger<NoSourceWarning> logger) : IHostedService
 {
     public const string Message =
         "No source is enabled, so nothing will be crawled: set \"Enabled\": true on a source in config/sources.json " +
-        "(or CRAWLER_Sources__0__Enabled=true), with the credentials it names; see the README's Reddit section";
+        "(CRAWLER_Sources__0__Enabled=true turns the shipped Arctic Shift source back on), with any credentials it names; see the README's Reddit sections";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ namespace Crawler.Worker.Sources;
 /// </summary>
 public sealed record RedditRateLimit(double Used, double Remaining, TimeSpan ResetsIn)
 {
+    private const double UnixTimeThreshold = 1e9;
+
     /// <summary>The budget a response announced; null when it carried no rate-limit headers.</summary>
     public static RedditRateLimit? From(IReadOnlyDictionary<string, string>? headers)
     {
@@ -20,6 +22,11 @@ public sealed record RedditRateLimit(double Used, double Remaining, TimeSpan Res
         var used = TryNumber(headers, "x-ratelimit-used", out var u) ? u : 0;
         if (!TryNumber(headers, "x-ratelimit-remaining", out var remaining))
         {
+            return null;
+        }
+        if (reset >= UnixTimeThreshold)
+        {
+            // Not Reddit's seconds but a Unix time, as other APIs send: the fetcher reads those itself, against its clock.
             return null;
         }
         return new RedditRateLimit(used, remaining, TimeSpan.FromSeconds(Math.Max(0, reset)));

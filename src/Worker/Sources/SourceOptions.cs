@@ -9,7 +9,10 @@ public sealed class SourceOptions
     [Required]
     public string Name { get; set; } = "";
 
-    /// <summary>The site adapter: <c>reddit-json</c> (Reddit's OAuth API, the only live route to Reddit).</summary>
+    /// <summary>
+    /// The site adapter: <c>arctic-shift</c> (the Arctic Shift archive of Reddit, no key needed) or <c>reddit-json</c>
+    /// (Reddit's OAuth API, for holders of approved credentials).
+    /// </summary>
     [Required]
     public string Adapter { get; set; } = "reddit-json";
 
@@ -51,6 +54,17 @@ public sealed class SourceOptions
     /// </summary>
     [Range(1, 24 * 365)]
     public int DeletionSweepHours { get; set; } = 7 * 24;
+
+    /// <summary>
+    /// Arctic Shift: how far back a community's first pass starts; later passes go on from the catalog's cursor,
+    /// and a community already holding imported threads starts after its newest one.
+    /// </summary>
+    [Range(0, 365 * 25)]
+    public int StartDaysAgo { get; set; } = 30;
+
+    /// <summary>Arctic Shift: pages of 100 comments read per thread fetch; a thread with more is read to the end on later visits.</summary>
+    [Range(1, 100)]
+    public int CommentPages { get; set; } = 10;
 
     /// <summary>Reddit app-only OAuth; null for sources reached without a token (the demo, saved copies).</summary>
     public RedditOAuthOptions? OAuth { get; set; }

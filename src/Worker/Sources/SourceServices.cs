@@ -20,6 +20,8 @@ public static class SourceServices
         services.AddSingleton<RedditTokenProvider>();
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<RedditThreadExpander>();
+        services.AddSingleton<ArchiveComments>();
+        services.AddSingleton<DeletionLookup>();
         services.AddSingleton<DumpImporter>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Crawler.Core.Domain;
 using Crawler.Parsers.Reddit;
+using Crawler.Parsers.Reddit.ArcticShift;
 using Crawler.Parsers.Reddit.Dumps;
 using Crawler.Parsers.Reddit.Html;
 using Crawler.Parsers.Tests.Reddit;
@@ -31,12 +32,14 @@ public sealed class ParserFuzzTests
         [RedditJsonParser.FormatName] = new RedditJsonParser(),
         [RedditHtmlParser.FormatName] = new RedditHtmlParser(),
         [PushshiftParser.FormatName] = new PushshiftParser(),
+        [ArcticShiftParser.FormatName] = new ArcticShiftParser(),
     };
 
     [Theory]
     [InlineData(RedditJsonParser.FormatName, 600)]
     [InlineData(RedditHtmlParser.FormatName, 300)]
     [InlineData(PushshiftParser.FormatName, 600)]
+    [InlineData(ArcticShiftParser.FormatName, 400)]
     public async Task Parse_AcceptsOrRefusesWithAReason_EveryMutationOfTheProjectsOwnPages(string format, int count)
     {
         await FuzzAsync(format, OwnSeeds(format), count);
@@ -114,6 +117,11 @@ public sealed class ParserFuzzTests
         var lines = listing.RootElement.GetProperty("data").GetProperty("children").EnumerateArray()
             .Select(child => child.GetProperty("data").GetRawText().ReplaceLineEndings(""))
             .ToList();
+        if (format == ArcticShiftParser.FormatName)
+        {
+            // An Arctic Shift answer holds the same objects, without their kind wrapper, in a data array.
+            return [("psr_listing_new.json as an Arctic Shift answer", Encoding.UTF8.GetBytes("{\"data\": [" + string.Join(",\n", lines) + "]}"))];
+        }
         return [("dump lines of psr_listing_new.json", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), ("its first line", Encoding.UTF8.GetBytes(lines[0]))];
     }
 }

@@ -21,7 +21,8 @@ public sealed class RedditRateLimitTests
     [InlineData(null, "1.0")]
     [InlineData("12", null)]
     [InlineData("soon", "1.0")]
-    public void From_GivesNull_WhenTheBudgetIsNotFullyAnnounced(string? reset, string? remaining)
+    [InlineData("1713916807", "0")]
+    public void From_GivesNull_WhenTheBudgetIsNotFullyAnnouncedInRedditsForm(string? reset, string? remaining)
     {
         var headers = new Dictionary<string, string>();
         if (reset is not null)

@@ -11,5 +11,7 @@ internal static class MigrationList
         M0030_RewriteCache.Migration,
         M0040_ExportImagesAndDeletionErrors.Migration,
         M0050_ListingCursors.Migration,
+        M0060_ArchiveCursors.Migration,
+        M0070_OptOuts.Migration,
     ];
 }

@@ -12,12 +12,14 @@ namespace Crawler.Worker.Catalog.Stores;
 /// </summary>
 public sealed class RawPageStore(ICatalogDb db, BlobStore blobs, TimeProvider time)
 {
-    /// <summary>Whether <paramref name="page"/> is byte for byte the stored version.</summary>
-    public async Task<bool> IsStoredAsync(ThreadRef thread, byte[] page, CancellationToken ct)
-    {
-        var (site, threadId) = thread;
-        return await GetAsync(thread, ct) is { } stored && stored.Body.AsSpan().SequenceEqual(page);
-    }
+    /// <summary>
+    /// Whether <paramref name="page"/> is byte for byte the stored version; with <paramref name="parts"/> (an
+    /// archive's comment pages), whether they are the stored parts too. Reddit's expansions are fetched only for
+    /// a changed page, so its callers pass none.
+    /// </summary>
+    public async Task<bool> IsStoredAsync(ThreadRef thread, byte[] page, IReadOnlyList<byte[]> parts, CancellationToken ct) =>
+        await GetAsync(thread, ct) is { } stored && stored.Body.AsSpan().SequenceEqual(page)
+            && (parts.Count == 0 || (stored.Parts.Count == parts.Count && stored.Parts.Zip(parts).All(p => p.First.AsSpan().SequenceEqual(p.Second))));
 
     /// <summary>Replaces the thread's page and parts in one transaction; the new page waits to be parsed.</summary>
     public async Task PutAsync(ThreadRef thread, byte[] page, string? contentType, IReadOnlyList<byte[]> parts, CancellationToken ct)

@@ -10,4 +10,10 @@ public static class SortKeys
 
     public static string ByTimeAndRank(long unixSeconds, int rank, string tieBreak) =>
         ByTime(unixSeconds, rank.ToString("D6", CultureInfo.InvariantCulture) + ":" + tieBreak);
+
+    /// <summary>The post time a <see cref="ByTime(long, string)"/> key starts with; null for keys not made by time.</summary>
+    public static long? TimeOf(string sortKey) =>
+        sortKey.Length > 12 && sortKey[12] == ':' && long.TryParse(sortKey.AsSpan(0, 12), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : null;
 }

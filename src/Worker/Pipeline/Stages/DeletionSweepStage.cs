@@ -1,7 +1,6 @@
 using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Parsers;
-using Crawler.Parsers.Reddit;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
 using Crawler.Worker.Sources;
@@ -10,15 +9,16 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Re-checks threads past their revisit window, with the replies their live pairs come from, through Reddit's
-/// <c>/api/info</c> (100 fullnames a call). What is deleted, removed or no longer served is recorded as deleted
-/// and purged; the rest is checked again after the source's sweep interval.
+/// Re-checks threads past their revisit window, with the replies their live pairs come from, through their
+/// source's lookup by id (Reddit's <c>/api/info</c>, the archive's ids endpoints). What is deleted, removed or
+/// (at Reddit) no longer served is recorded as deleted and purged; the rest is checked again after the
+/// source's sweep interval.
 /// </summary>
 public sealed class DeletionSweepStage(
     IOptionsMonitor<SourcesOptions> sources,
     FrontierStore frontier,
     PairStore pairs,
-    SourceFetcher fetcher,
+    DeletionLookup lookup,
     DeletionPurger deletions,
     WorkQueue queue,
     TimeProvider time) : IStageHandler
@@ -28,8 +28,6 @@ public sealed class DeletionSweepStage(
 
     // The replies worth checking are those of the thread's pairs, so a thread still being paired (just imported) waits.
     private static readonly TimeSpan WaitForPairing = TimeSpan.FromMinutes(10);
-
-    private readonly RedditJsonParser _parser = new();
 
     public string Stage => StageNames.DeletionSweep;
 
@@ -64,7 +62,7 @@ public sealed class DeletionSweepStage(
     private static StageOutcome? Skip(FrontierEntry? entry, SourceOptions? source) =>
         entry is null ? StageOutcome.Failed("thread is not in the frontier")
         : source is not { Enabled: true } ? StageOutcome.Defer(DisabledRecheck, $"source '{entry.Source}' is not enabled; deletions cannot be checked")
-        : !SiteAdapters.IsRedditApi(source) ? StageOutcome.Done
+        : !SiteAdapters.IsRedditApi(source) && !SiteAdapters.IsArcticShift(source) ? StageOutcome.Done
         : null;
 
     private async Task<IReadOnlyList<string>> LiveRepliesAsync(ThreadRef thread, CancellationToken ct) =>
@@ -76,27 +74,21 @@ public sealed class DeletionSweepStage(
         var fullnames = checks.SelectMany(c => c.Fullnames).Distinct().ToList();
         var present = new Dictionary<string, bool>(StringComparer.Ordinal); // fullname -> gone
         var failures = new Dictionary<string, StageOutcome>(StringComparer.Ordinal);
-        var chunks = fullnames.Chunk(RedditApiUrls.MaxIdsPerCall).ToList();
+        var chunks = fullnames.Chunk(DeletionLookup.BatchSize(source)).ToList();
         for (var c = 0; c < chunks.Count; c++)
         {
             var chunk = chunks[c];
             try
             {
-                var response = await fetcher.GetAsync(source, RedditApiUrls.Info(source.BaseUri, chunk), ct);
-                var answer = _parser.Parse(response.Body);
-                foreach (var thread in answer.Threads)
+                foreach (var (name, gone) in await lookup.LookUpAsync(source, chunk, ct))
                 {
-                    present["t3_" + thread.Id] = thread.Deleted;
-                }
-                foreach (var reply in answer.Replies)
-                {
-                    present["t1_" + reply.Id] = reply.Deleted;
+                    present[name] = gone;
                 }
             }
             catch (Exception e) when (e is FetchException or PageFormatException)
             {
                 // The rest waits too: after a 429 or a failing host, more calls now would only fail the same way.
-                var outcome = e is FetchException fetch ? FetchFailures.Outcome(fetch) : StageOutcome.Transient($"/api/info answer unreadable: {e.Message}");
+                var outcome = e is FetchException fetch ? FetchFailures.Outcome(fetch) : StageOutcome.Transient($"lookup answer unreadable: {e.Message}");
                 foreach (var name in chunks.Skip(c).SelectMany(rest => rest))
                 {
                     failures[name] = outcome;
@@ -104,14 +96,15 @@ public sealed class DeletionSweepStage(
                 break;
             }
         }
+        var absentMeansGone = DeletionLookup.AbsentMeansGone(source);
         foreach (var check in checks)
         {
             outcomes[check.Index] = check.Fullnames.Select(n => failures.GetValueOrDefault(n)).FirstOrDefault(f => f is not null)
-                ?? await ApplyAsync(check, name => !present.TryGetValue(name, out var gone) || gone, ct);
+                ?? await ApplyAsync(check, name => present.TryGetValue(name, out var gone) ? gone : absentMeansGone, ct);
         }
     }
 
-    /// <param name="isGone">Deleted, removed, or absent from the answer (purged by Reddit).</param>
+    /// <param name="isGone">Deleted, removed, or absent from Reddit's answer (purged there).</param>
     private async Task<StageOutcome> ApplyAsync(SweepCheck check, Func<string, bool> isGone, CancellationToken ct)
     {
         if (isGone("t3_" + check.Thread.Id))

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Reads a source's listings and adds the threads it has not seen to the frontier. Keyed by source name;
-/// each run schedules the next one.
+/// Reads a source's listings and adds the threads it has not seen to the frontier: newest first for a site's
+/// own listings, oldest first from a cursor for an archive. Keyed by source name; each run schedules the next one.
 /// </summary>
 public sealed class DiscoverStage(
     IOptionsMonitor<SourcesOptions> sources,
     SourceFetcher fetcher,
     FrontierStore frontier,
     SourceStore sourceStore,
+    ArchiveDiscovery archive,
     WorkQueue queue,
     TimeProvider time) : ItemStageHandler
 {
@@ -42,7 +43,9 @@ public sealed class DiscoverStage(
         {
             foreach (var community in source.Communities)
             {
-                await DiscoverCommunityAsync(source, adapter, community, ct);
+                await (SiteAdapters.IsArcticShift(source)
+                    ? archive.DiscoverAsync(source, adapter, community, ct)
+                    : DiscoverCommunityAsync(source, adapter, community, ct));
             }
         }
         catch (FetchException e)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Parses a thread's stored raw page, completed by its stored morechildren answers, into the catalog's threads
+/// Parses a thread's stored raw page, completed by its stored morechildren answers or comment pages, into the catalog's threads
 /// and replies. A thread or reply the page shows deleted or removed is recorded as a deletion and its images
 /// are purged.
 /// </summary>
@@ -45,7 +45,8 @@ public sealed class ParseStage(
         {
             return StageOutcome.Failed("no raw page stored for the thread");
         }
-        var adapter = SiteAdapters.For(sources.CurrentValue.Get(entry.Source));
+        var source = sources.CurrentValue.Get(entry.Source);
+        var adapter = SiteAdapters.For(source);
         ParsedThread thread;
         try
         {
@@ -61,7 +62,8 @@ public sealed class ParseStage(
             return StageOutcome.Failed($"malformed page: {e.Message}");
         }
         await threads.SaveAsync(at.Site, entry.Source, thread, ct);
-        await RecordDeletionsAsync(at, thread, ct);
+        // An archive keeps the text of what was deleted after it was archived: its stored pages go with the reply.
+        await RecordDeletionsAsync(at, thread, pageQuotesDeleted: SiteAdapters.IsArcticShift(source), ct);
         await rawPages.MarkParsedAsync(at, page.Sha256, ct);
         await queue.EnqueueAsync(StageNames.Pair, [(item.ItemKey, item.SortKey)], ct: ct);
         return StageOutcome.Done;
@@ -75,17 +77,17 @@ public sealed class ParseStage(
         }
         catch (PageFormatException e)
         {
-            throw new PageFormatException($"morechildren answer {index + 1}: {e.Message}", e);
+            throw new PageFormatException($"answer {index + 1} beside the page (morechildren, comments): {e.Message}", e);
         }
     }
 
-    private async Task RecordDeletionsAsync(ThreadRef at, ParsedThread thread, CancellationToken ct)
+    private async Task RecordDeletionsAsync(ThreadRef at, ParsedThread thread, bool pageQuotesDeleted, CancellationToken ct)
     {
         if (thread.Deleted)
         {
             await deletions.ThreadGoneAsync(at, Origin, ct);
         }
         var goneReplies = thread.Replies.Where(r => r.Deleted).Select(r => r.Id).ToList();
-        await deletions.RepliesGoneAsync(at, goneReplies, Origin, rawPagesQuoteThem: false, ct);
+        await deletions.RepliesGoneAsync(at, goneReplies, Origin, rawPagesQuoteThem: pageQuotesDeleted, ct);
     }
 }

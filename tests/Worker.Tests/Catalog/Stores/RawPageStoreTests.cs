@@ -26,8 +26,8 @@ public sealed class RawPageStoreTests
         Assert.Equal("page v2", Encoding.UTF8.GetString(page!.Body));
         Assert.Equal(["more c"], page.Parts.Select(p => Encoding.UTF8.GetString(p)));
         Assert.Equal(2, Directory.GetFiles(blobDir.Path, "*", SearchOption.AllDirectories).Length);
-        Assert.True(await store.IsStoredAsync(new ThreadRef("reddit", "t1"), Bytes("page v2"), CancellationToken.None));
-        Assert.False(await store.IsStoredAsync(new ThreadRef("reddit", "t1"), Bytes("page v1"), CancellationToken.None));
+        Assert.True(await store.IsStoredAsync(new ThreadRef("reddit", "t1"), Bytes("page v2"), [], CancellationToken.None));
+        Assert.False(await store.IsStoredAsync(new ThreadRef("reddit", "t1"), Bytes("page v1"), [], CancellationToken.None));
     }
 
     [Fact]
