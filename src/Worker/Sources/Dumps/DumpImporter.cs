@@ -71,7 +71,7 @@ public sealed class DumpImporter(
                 run.Result.AddMalformed(file, reader.LineNumber, $"longer than {reader.MaxLineBytes:N0} bytes, so not one Reddit thing; skipped unread");
                 continue;
             }
-            if (line.Span.Trim(" \t"u8).IsEmpty)
+            if (line.Span.Trim(" \t"u8).IsEmpty || !run.MayKeep(line.Span))
             {
                 continue;
             }
