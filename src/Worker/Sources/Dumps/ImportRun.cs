@@ -8,7 +8,7 @@ namespace Crawler.Worker.Sources.Dumps;
 internal sealed class ImportRun(DumpImportRequest request, SourceOptions source, ISiteAdapter adapter, Dictionary<string, (bool Imported, long CreatedUtc)> known)
 {
     private readonly HashSet<string> _communities = new(request.Communities, StringComparer.OrdinalIgnoreCase);
-    private readonly CommunitySieve _sieve = new(request.Communities);
+    public CommunitySieve Sieve { get; } = new(request.Communities);
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly long _since = request.Since?.ToUnixTimeSeconds() ?? long.MinValue;
     private readonly long _until = request.Until?.ToUnixTimeSeconds() ?? long.MaxValue;
@@ -25,7 +25,7 @@ internal sealed class ImportRun(DumpImportRequest request, SourceOptions source,
     /// <summary>The cheapest filter, on the line's bytes: false (and counted) when it is surely of another community.</summary>
     public bool MayKeep(ReadOnlySpan<byte> line)
     {
-        if (_sieve.MayBeWanted(line))
+        if (Sieve.MayBeWanted(line))
         {
             return true;
         }

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.ExceptionServices;
 
 namespace Crawler.Worker.Sources.Dumps;
 
@@ -14,10 +15,11 @@ internal sealed class ReadAhead : IDisposable
     private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: 16 << 20, resumeWriterThreshold: 8 << 20, useSynchronizationContext: false));
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _filling;
+    private volatile Exception? _brokenOff;
 
     public ReadAhead(Stream source)
     {
-        Content = _pipe.Reader.AsStream();
+        Content = new ThenTheError(_pipe.Reader.AsStream(), this);
         _filling = Task.Run(() => FillAsync(source, _stop.Token));
     }
 
@@ -44,7 +46,9 @@ internal sealed class ReadAhead : IDisposable
         }
         catch (Exception e)
         {
-            await _pipe.Writer.CompleteAsync(e);
+            // Not handed to the pipe, whose reader would throw it at once, losing the good bytes still in the pipe.
+            _brokenOff = e;
+            await _pipe.Writer.CompleteAsync();
         }
     }
 
@@ -55,5 +59,38 @@ internal sealed class ReadAhead : IDisposable
         _pipe.Reader.Complete();
         _filling.GetAwaiter().GetResult();
         _stop.Dispose();
+    }
+
+    /// <summary>The pipe's bytes, then the source's error where they end.</summary>
+    private sealed class ThenTheError(Stream pipe, ReadAhead owner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await pipe.ReadAsync(buffer, cancellationToken);
+            if (read == 0 && buffer.Length > 0 && owner._brokenOff is { } error)
+            {
+                ExceptionDispatchInfo.Throw(error);
+            }
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

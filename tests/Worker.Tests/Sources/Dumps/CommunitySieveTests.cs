@@ -11,6 +11,7 @@ public sealed class CommunitySieveTests
     [InlineData("{\"subreddit\":\"pics\",\"title\":\"a\"}")]
     [InlineData("{\"subreddit\" : \"PhotoshopRequests\"}")]
     [InlineData("{\"crosspost\":{\"subreddit\":\"pics\"},\"subreddit\":\"aww\",\"title\":\"broken")]
+    [InlineData("{\"title\":\"caf\\u00e9\",\"crosspost\":{\"subreddit\":\"PhotoshopRequest\"},\"subreddit\":\"pics\"}")]
     public void SaysNotWanted_OnlyWhenEverySubredditNamedIsAnother(string line) =>
         Assert.False(Sieve.MayBeWanted(Encoding.UTF8.GetBytes(line)));
 
@@ -22,6 +23,8 @@ public sealed class CommunitySieveTests
     [InlineData("{\"sub\\u0072eddit\":\"PhotoshopRequest\"}")]
     [InlineData("{\"title\":\"no community named\"}")]
     [InlineData("not json at all")]
+    [InlineData("{\"title\":\"caf\\u00e9\",\"subreddit\":\"pics\",\"score\":")]
+    [InlineData("{\"title\":\"\\ud83d\",\"subreddit\":\"PhotoshopRequest\"}")]
     public void LeavesToTheParser_AnyLineThatMayBeWanted_OrNamesNoSubreddit(string line) =>
         Assert.True(Sieve.MayBeWanted(Encoding.UTF8.GetBytes(line)));
 }
