@@ -36,6 +36,8 @@ public sealed class DumpImporter(
             throw new ArgumentException($"source '{source.Name}' uses adapter '{source.Adapter}'; dumps are imported into a {RedditJsonParser.FormatName} source");
         }
         var run = new ImportRun(request, source, SiteAdapters.For(source), await frontier.KnownAsync(RedditSite.Name, ct));
+        // Decoding is the slow part and comments wait for their threads, so the first comments file is decoded
+        // beside the submissions; without submissions there is nothing to overlap.
         using var commentsAhead = request.Submissions.Count > 0 && request.Comments.Count > 0 ? new LinesAhead(request.Comments[0], run.Sieve) : null;
         try
         {
