@@ -11,13 +11,13 @@ namespace Crawler.Bench;
 /// Writes the same 5,000 rows, each with two 100 KB incompressible images, three ways: our snapshot
 /// publisher (shards, manifest with per-file SHA-256, card, fsync), DuckDB's <c>COPY ... TO 'x.parquet'</c>
 /// from a table holding exactly those rows, and a plain copy of the image bytes to one file. Throughput is
-/// image megabytes per second; every way ends with its output forced to disk.
+/// image megabytes per second; every way ends with its output forced to disk. <c>bench/run export [--rounds 5]</c>
+/// runs them in interleaved rounds.
 /// </summary>
 internal sealed class ExportBenchmark : IBenchmark
 {
     private const int Rows = 5_000;
     private const int ImageBytes = 100_000;
-    private const int Repeats = 3;
 
     public string Name => "export";
 
@@ -25,49 +25,39 @@ internal sealed class ExportBenchmark : IBenchmark
 
     public async Task<BenchResult> RunAsync(string[] args, CancellationToken ct)
     {
+        var rounds = int.Parse(Arguments.Value(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
         var work = Directory.CreateTempSubdirectory("crawler-bench-export-").FullName;
         try
         {
             var rows = MakeRows();
             var megabytes = rows.Sum(r => (long)r.Source.Cleaned.Bytes.Length + r.Target.Cleaned.Bytes.Length) / 1e6;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Rows:N0} rows, {megabytes:N0} MB of images; {Environment.ProcessorCount} cores; median of {Repeats} runs each"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Rows:N0} rows, {megabytes:N0} MB of images; {Environment.ProcessorCount} cores; {rounds} interleaved rounds"));
 
-            var ours = new List<double>();
-            string? snapshot = null;
-            for (var i = 0; i < Repeats; i++)
-            {
-                var root = Path.Combine(work, $"ours-{i}");
-                var clock = Stopwatch.StartNew();
-                snapshot = (await Publisher().PublishAsync(root, Stream(rows), new SnapshotRequest("bench", "bench", new Dictionary<string, string>()), ct)).Path;
-                ours.Add(megabytes / clock.Elapsed.TotalSeconds);
-                if (i < Repeats - 1)
-                {
-                    Directory.Delete(root, recursive: true);
-                }
-            }
-            var copy = new List<double>();
-            for (var i = 0; i < Repeats; i++)
-            {
-                copy.Add(megabytes / await CopyBytesAsync(rows, Path.Combine(work, $"copy-{i}.bin"), ct));
-            }
-            var files = Path.Combine(snapshot!, "data", "*.parquet");
+            // DuckDB copies from a table loaded from our snapshot, so one snapshot is written before the rounds.
+            var snapshot = await PublishAsync(rows, Path.Combine(work, "first"), ct);
+            var files = Path.Combine(snapshot, "data", "*.parquet");
             using var duck = new DuckDBConnection("DataSource=:memory:");
             duck.Open();
             Execute(duck, $"CREATE TABLE snapshot AS SELECT * FROM read_parquet('{files}')");
             var features = Query(duck, $"SELECT decode(value) FROM parquet_kv_metadata('{files}') WHERE decode(key) = 'huggingface' LIMIT 1")[0][0];
+            var run = 0;
             // DuckDB has one codec per COPY, not one per column: it runs with snappy everywhere and with nothing
             // anywhere (images as ours, small columns raw), and the faster of the two is the peer.
-            var snappy = CopyWithDuckDb(duck, work, "snappy", features);
-            var uncompressed = CopyWithDuckDb(duck, work, "uncompressed", features);
-            var (peer, duckFile) = Median(snappy.Speeds) >= Median(uncompressed.Speeds) ? snappy : uncompressed;
-
-            Verify(duck, files, duckFile);
-            var (o, p, c) = (Median(ours), Median(peer), Median(copy));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours   {o,8:N0} MB/s  (runs: {string.Join(", ", ours.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb {Median(snappy.Speeds),8:N0} MB/s  snappy       (runs: {string.Join(", ", snappy.Speeds.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb {Median(uncompressed.Speeds),8:N0} MB/s  uncompressed (runs: {string.Join(", ", uncompressed.Speeds.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copy   {c,8:N0} MB/s  (runs: {string.Join(", ", copy.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours/duckdb = {o / p:0.00}x (target >= 1.5), ours/copy = {o / c:0.00} (target >= 0.5)"));
+            var measured = Interleaved.Run(rounds,
+            [
+                ("ours", () => megabytes / Seconds(() => PublishAsync(rows, Path.Combine(work, $"ours-{run}"), ct).GetAwaiter().GetResult(), Path.Combine(work, $"ours-{run}"))),
+                ("duckdb snappy", () => megabytes / Seconds(() => CopyWithDuckDb(duck, work, "snappy", features), null)),
+                ("duckdb uncompressed", () => megabytes / Seconds(() => CopyWithDuckDb(duck, work, "uncompressed", features), null)),
+                ("copy", () => megabytes / Seconds(() => CopyBytes(rows, Path.Combine(work, $"copy-{run++}.bin")), null)),
+            ], "MB/s");
+            var codec = measured["duckdb snappy"].Median >= measured["duckdb uncompressed"].Median ? "snappy" : "uncompressed";
+            Verify(duck, files, CopyWithDuckDb(duck, work, codec, features));
+            foreach (var (name, spread) in measured)
+            {
+                Console.WriteLine($"{name,-20} {spread} MB/s");
+            }
+            var (o, p, c) = (measured["ours"].Median, measured[$"duckdb {codec}"].Median, measured["copy"].Median);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours/duckdb ({codec}) = {o / p:0.00}x (target >= 1.5), ours/copy = {o / c:0.00} (target >= 0.5)"));
             return new BenchResult(o, p, "MB/s");
         }
         finally
@@ -76,20 +66,33 @@ internal sealed class ExportBenchmark : IBenchmark
         }
     }
 
-    private static (List<double> Speeds, string File) CopyWithDuckDb(DuckDBConnection duck, string work, string codec, string features)
+    /// <returns>Seconds the write took; what it wrote is deleted after, so the disk holds one output at a time.</returns>
+    private static double Seconds(Func<string> write, string? folder)
     {
-        var megabytes = Convert.ToDouble(Query(duck, "SELECT sum(octet_length(source_image.bytes) + octet_length(target_image.bytes)) FROM snapshot")[0][0], CultureInfo.InvariantCulture) / 1e6;
-        var speeds = new List<double>();
-        var file = "";
-        for (var i = 0; i < Repeats; i++)
+        var clock = Stopwatch.StartNew();
+        var written = write();
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (folder is not null)
         {
-            file = Path.Combine(work, $"duck-{codec}-{i}.parquet");
-            var clock = Stopwatch.StartNew();
-            Execute(duck, $"COPY snapshot TO '{file}' (FORMAT parquet, COMPRESSION {codec}, ROW_GROUP_SIZE 100, KV_METADATA {{huggingface: '{features.Replace("'", "''", StringComparison.Ordinal)}'}})");
-            ForceToDisk(file);
-            speeds.Add(megabytes / clock.Elapsed.TotalSeconds);
+            Directory.Delete(folder, recursive: true);
         }
-        return (speeds, file);
+        else
+        {
+            File.Delete(written);
+        }
+        return seconds;
+    }
+
+    private static async Task<string> PublishAsync(List<ExportRow> rows, string root, CancellationToken ct) =>
+        (await Publisher().PublishAsync(root, Stream(rows), new SnapshotRequest("bench", "bench", new Dictionary<string, string>()), ct)).Path;
+
+    /// <returns>The file written, forced to disk.</returns>
+    private static string CopyWithDuckDb(DuckDBConnection duck, string work, string codec, string features)
+    {
+        var file = Path.Combine(work, $"duck-{codec}.parquet");
+        Execute(duck, $"COPY snapshot TO '{file}' (FORMAT parquet, COMPRESSION {codec}, ROW_GROUP_SIZE 100, KV_METADATA {{huggingface: '{features.Replace("'", "''", StringComparison.Ordinal)}'}})");
+        ForceToDisk(file);
+        return file;
     }
 
     private static SnapshotPublisher Publisher() =>
@@ -133,22 +136,17 @@ internal sealed class ExportBenchmark : IBenchmark
         await Task.CompletedTask;
     }
 
-    /// <returns>Seconds to write every image's bytes to one file and force it to disk.</returns>
-    private static async Task<double> CopyBytesAsync(IEnumerable<ExportRow> rows, string path, CancellationToken ct)
+    /// <returns>The file holding every image's bytes, forced to disk.</returns>
+    private static string CopyBytes(IEnumerable<ExportRow> rows, string path)
     {
-        var clock = Stopwatch.StartNew();
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
-            {
-                await file.WriteAsync(row.Source.Cleaned.Bytes, ct);
-                await file.WriteAsync(row.Target.Cleaned.Bytes, ct);
-            }
-            file.Flush(flushToDisk: true);
+            file.Write(row.Source.Cleaned.Bytes);
+            file.Write(row.Target.Cleaned.Bytes);
         }
-        var seconds = clock.Elapsed.TotalSeconds;
-        File.Delete(path);
-        return seconds;
+        file.Flush(flushToDisk: true);
+        return path;
     }
 
     private static void ForceToDisk(string path)
@@ -178,8 +176,6 @@ internal sealed class ExportBenchmark : IBenchmark
             Console.WriteLine($"{who}: {rows} rows; " + string.Join("; ", codecs.Select(c => $"{c[0]} {c[1]}")) + $"; {codecs[0][4]} row groups of {codecs[0][2]}-{codecs[0][3]} rows");
         }
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static void Execute(DuckDBConnection duck, string sql)
     {

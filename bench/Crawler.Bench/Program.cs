@@ -8,7 +8,7 @@ IBenchmark[] benchmarks =
     new Crawler.Bench.Dedup.EmbedBenchmark(),
     new Crawler.Bench.Dedup.IndexBenchmark(),
     new Crawler.Bench.Gpu.GpuBenchmark(),
-    new Crawler.Bench.Reddit.DumpScanBenchmark(),
+    new Crawler.Bench.Reddit.IngestBenchmark(),
     new Crawler.Bench.Crawl.CrawlBenchmark(),
 ];
 

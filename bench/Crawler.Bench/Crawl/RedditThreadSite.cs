@@ -97,7 +97,7 @@ internal static class RedditThreadSite
     private static byte[] ThreadPage(string id, long created, Random random)
     {
         // Most threads get a few dozen answers, a few get hundreds: the skew of a real request board.
-        var comments = (int)Math.Clamp(Math.Exp(random.NextGaussian(3.9, 0.6)), 3, 400);
+        var comments = (int)Math.Clamp(Math.Exp(random.NextGaussian(3.55, 0.6)), 3, 400);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {

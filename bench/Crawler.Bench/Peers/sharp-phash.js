@@ -7,6 +7,7 @@ const sharp = require("sharp");
 const phash = require("sharp-phash");
 
 sharp.concurrency(1);
+// The libvips operation cache is off on both sides: a crawl never decodes the same image twice.
 sharp.cache(false);
 
 async function pass(images) {

@@ -7,15 +7,16 @@ using Crawler.Fetching.Robots;
 namespace Crawler.Bench.Robots;
 
 /// <summary>
-/// robots.txt decisions per second: our RFC 9309 parser and matcher against npm's robots-parser (3.0.1),
-/// on the real reddit and imgur files in ../shared/fixtures/robots and the same 5,000 URLs, each file
-/// parsed once per round. Also reports how many verdicts the two agree on.
+/// <c>bench/run robots-match [--rounds 5]</c>: robots.txt decisions per second, our RFC 9309 parser and matcher
+/// against npm's robots-parser (3.0.1), on the real reddit and imgur files in ../shared/fixtures/robots and the
+/// same 5,000 URL strings (both sides parse each URL), each file parsed once per pass, in interleaved rounds.
+/// Also reports how many verdicts the two agree on.
 /// </summary>
 internal sealed class RobotsMatchBenchmark : IBenchmark
 {
     private const string Peer = "robots-parser@3.0.1";
     private const string Agent = "CrawlerBot";
-    private const int Rounds = 20;
+    private const int Passes = 20;
 
     public string Name => "robots-match";
 
@@ -23,29 +24,51 @@ internal sealed class RobotsMatchBenchmark : IBenchmark
 
     public async Task<BenchResult> RunAsync(string[] args, CancellationToken ct)
     {
+        var rounds = int.Parse(Arguments.Value(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
         var files = RobotsFiles();
         var urls = Urls(5_000);
-        var (ours, ourVerdicts) = MeasureOurs(files, urls);
-        var (peer, peerVerdicts) = await MeasurePeerAsync(files, urls, ct);
-        var agree = ourVerdicts.Zip(peerVerdicts).Count(p => p.First == p.Second);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verdicts agree on {agree} of {ourVerdicts.Length} (files x urls)"));
-        return new BenchResult(ours, peer, "checks/s");
+        var work = Directory.CreateTempSubdirectory("robots-bench-").FullName;
+        try
+        {
+            await RunAsync("npm", $"install --silent --no-audit --no-fund --prefix {work} {Peer}", ct);
+            Console.WriteLine($"{files.Count} files x {urls.Count:N0} URLs x {Passes} passes per measurement; {rounds} rounds, {Environment.ProcessorCount} cores");
+            string ourVerdicts = "", peerVerdicts = "";
+            var measured = Interleaved.Run(rounds,
+            [
+                ("ours", () => Keep(MeasureOurs(files, urls), out ourVerdicts)),
+                ($"npm {Peer}", () => Keep(MeasurePeerAsync(files, urls, work, ct).GetAwaiter().GetResult(), out peerVerdicts)),
+            ], "checks/s");
+            var (ours, peer) = (measured["ours"], measured[$"npm {Peer}"]);
+            Console.WriteLine($"ours {ours} checks/s; {Peer} {peer} checks/s");
+            var agree = ourVerdicts.Zip(peerVerdicts).Count(p => p.First == p.Second);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verdicts agree on {agree} of {ourVerdicts.Length} (files x urls)"));
+            return new BenchResult(ours.Median, peer.Median, "checks/s");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static double Keep((double PerSecond, string Verdicts) measured, out string verdicts)
+    {
+        verdicts = measured.Verdicts;
+        return measured.PerSecond;
     }
 
     private static (double PerSecond, string Verdicts) MeasureOurs(List<string> files, List<string> urls)
     {
-        var uris = urls.Select(u => new Uri(u)).ToList();
         var verdicts = new StringBuilder();
         var checks = 0L;
         var clock = Stopwatch.StartNew();
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < Passes; round++)
         {
             foreach (var content in files)
             {
                 var rules = RobotsParser.Parse(Encoding.UTF8.GetBytes(content), Agent);
-                foreach (var uri in uris)
+                foreach (var url in urls)
                 {
-                    var allowed = rules.IsAllowed(uri);
+                    var allowed = rules.IsAllowed(new Uri(url));
                     if (round == 0)
                     {
                         verdicts.Append(allowed ? '1' : '0');
@@ -57,22 +80,14 @@ internal sealed class RobotsMatchBenchmark : IBenchmark
         return (checks / clock.Elapsed.TotalSeconds, verdicts.ToString());
     }
 
-    private static async Task<(double PerSecond, string Verdicts)> MeasurePeerAsync(List<string> files, List<string> urls, CancellationToken ct)
+    /// <param name="work">Where robots-parser is installed; the peer reads its input from there.</param>
+    private static async Task<(double PerSecond, string Verdicts)> MeasurePeerAsync(List<string> files, List<string> urls, string work, CancellationToken ct)
     {
-        var work = Directory.CreateTempSubdirectory("robots-bench-").FullName;
-        try
-        {
-            await RunAsync("npm", $"install --silent --no-audit --no-fund --prefix {work} {Peer}", ct);
-            var input = Path.Combine(work, "input.json");
-            await File.WriteAllTextAsync(input, JsonSerializer.Serialize(new { files, urls, rounds = Rounds, agent = Agent }), ct);
-            var script = Path.Combine(AppContext.BaseDirectory, "Robots", "robots-parser-peer.js");
-            var output = (await RunAsync("node", $"{script} {input} {work}", ct)).Trim().Split(' ');
-            return (double.Parse(output[0], CultureInfo.InvariantCulture), output.Length > 1 ? output[1] : "");
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+        var input = Path.Combine(work, "input.json");
+        await File.WriteAllTextAsync(input, JsonSerializer.Serialize(new { files, urls, rounds = Passes, agent = Agent }), ct);
+        var script = Path.Combine(AppContext.BaseDirectory, "Robots", "robots-parser-peer.js");
+        var output = (await RunAsync("node", $"{script} {input} {work}", ct)).Trim().Split(' ');
+        return (double.Parse(output[0], CultureInfo.InvariantCulture), output.Length > 1 ? output[1] : "");
     }
 
     private static async Task<string> RunAsync(string program, string arguments, CancellationToken ct)

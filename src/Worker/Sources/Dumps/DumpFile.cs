@@ -6,7 +6,7 @@ namespace Crawler.Worker.Sources.Dumps;
 /// <summary>
 /// A dump file opened for streaming: zstd-compressed (Pushshift and Arctic Shift <c>.zst</c>, recognised by
 /// their magic bytes) or plain ndjson. Nothing is loaded whole; <see cref="Position"/> tells how far into the
-/// file on disk reading has come.
+/// file on disk reading has come. A compressed file is decompressed ahead of the reader on another thread.
 /// </summary>
 public sealed class DumpFile : IDisposable
 {
@@ -15,11 +15,15 @@ public sealed class DumpFile : IDisposable
     private static readonly byte[] ZstdMagic = [0x28, 0xB5, 0x2F, 0xFD];
 
     private readonly FileStream _file;
+    private readonly Stream? _decompressed;
+    private readonly ReadAhead? _readAhead;
 
-    private DumpFile(FileStream file, Stream content)
+    private DumpFile(FileStream file, Stream? decompressed)
     {
         _file = file;
-        Content = content;
+        _decompressed = decompressed;
+        _readAhead = decompressed is null ? null : new ReadAhead(decompressed);
+        Content = _readAhead?.Content ?? file;
     }
 
     public Stream Content { get; }
@@ -38,7 +42,7 @@ public sealed class DumpFile : IDisposable
             file.Position = 0;
             if (!compressed)
             {
-                return new DumpFile(file, file);
+                return new DumpFile(file, null);
             }
             var decompressed = new DecompressionStream(file, bufferSize: 1 << 20, leaveOpen: true);
             decompressed.SetParameter(ZSTD_dParameter.ZSTD_d_windowLogMax, MaxWindowLog);
@@ -53,10 +57,8 @@ public sealed class DumpFile : IDisposable
 
     public void Dispose()
     {
-        if (!ReferenceEquals(Content, _file))
-        {
-            Content.Dispose();
-        }
+        _readAhead?.Dispose();
+        _decompressed?.Dispose();
         _file.Dispose();
     }
 }

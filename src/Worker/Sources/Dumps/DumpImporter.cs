@@ -36,15 +36,18 @@ public sealed class DumpImporter(
             throw new ArgumentException($"source '{source.Name}' uses adapter '{source.Adapter}'; dumps are imported into a {RedditJsonParser.FormatName} source");
         }
         var run = new ImportRun(request, source, SiteAdapters.For(source), await frontier.KnownAsync(RedditSite.Name, ct));
+        // Decoding is the slow part and comments wait for their threads, so the first comments file is decoded
+        // beside the submissions; without submissions there is nothing to overlap.
+        using var commentsAhead = request.Submissions.Count > 0 && request.Comments.Count > 0 ? new LinesAhead(request.Comments[0], run.Sieve) : null;
         try
         {
             foreach (var file in request.Submissions)
             {
-                await ReadAsync(file, run, progress, (record, pending) => run.AcceptSubmission(record, pending), FlushThreadsAsync, ct);
+                await ReadAsync(file, null, run, progress, (record, pending) => run.AcceptSubmission(record, pending), FlushThreadsAsync, ct);
             }
-            foreach (var file in request.Comments)
+            for (var i = 0; i < request.Comments.Count; i++)
             {
-                await ReadAsync(file, run, progress, (record, pending) => run.AcceptComment(record, pending), FlushRepliesAsync, ct);
+                await ReadAsync(request.Comments[i], i == 0 ? commentsAhead : null, run, progress, (record, pending) => run.AcceptComment(record, pending), FlushRepliesAsync, ct);
             }
         }
         catch (InvalidDataException)
@@ -57,36 +60,40 @@ public sealed class DumpImporter(
         return run.Result;
     }
 
-    private static async Task ReadAsync(string file, ImportRun run, IProgress<DumpProgress>? progress,
+    /// <param name="ahead">The file already opened and partly read ahead, or null to open it here.</param>
+    private static async Task ReadAsync(string file, LinesAhead? ahead, ImportRun run, IProgress<DumpProgress>? progress,
         Func<DumpRecord, List<DumpRecord>, string?> accept, Func<ImportRun, List<DumpRecord>, CancellationToken, Task> flush, CancellationToken ct)
     {
-        using var dump = DumpFile.Open(file);
-        var reader = new NdjsonReader(dump.Content);
+        using var opened = ahead is null ? DumpFile.Open(file) : null;
+        var dump = opened ?? ahead!.Dump;
+        var reader = ahead?.Reader ?? new NdjsonReader(dump.Content);
         var pending = new List<DumpRecord>(BatchSize);
+        if (ahead is not null)
+        {
+            var (lines, other, kept, brokenOff) = await ahead.HandOverAsync();
+            run.Result.Lines += lines;
+            run.Result.OtherCommunities += other;
+            foreach (var (number, line) in kept)
+            {
+                if (Take(file, number, line is null, line, run, accept, pending))
+                {
+                    await flush(run, pending, ct);
+                }
+            }
+            if (brokenOff is not null)
+            {
+                await flush(run, pending, ct);
+                throw BrokenOff(file, reader, brokenOff);
+            }
+        }
         while (await NextLineAsync(reader, file, () => flush(run, pending, ct), ct) is (true, var line))
         {
             run.Result.Lines++;
-            if (reader.LineTooLong)
-            {
-                run.Result.AddMalformed(file, reader.LineNumber, $"longer than {reader.MaxLineBytes:N0} bytes, so not one Reddit thing; skipped unread");
-                continue;
-            }
-            if (line.Span.Trim(" \t"u8).IsEmpty)
+            if (!reader.LineTooLong && (line.Span.Trim(" \t"u8).IsEmpty || !run.MayKeep(line.Span)))
             {
                 continue;
             }
-            try
-            {
-                if (DumpLine.Read(line, run.Keep) is { } record && accept(record, pending) is { } misplaced)
-                {
-                    run.Result.AddMalformed(file, reader.LineNumber, misplaced);
-                }
-            }
-            catch (PageFormatException e)
-            {
-                run.Result.AddMalformed(file, reader.LineNumber, e.Message);
-            }
-            if (pending.Count >= BatchSize)
+            if (Take(file, reader.LineNumber, reader.LineTooLong, line, run, accept, pending))
             {
                 await flush(run, pending, ct);
                 progress?.Report(new DumpProgress(file, dump.Position, dump.Length, run.Result));
@@ -94,6 +101,30 @@ public sealed class DumpImporter(
         }
         await flush(run, pending, ct);
         progress?.Report(new DumpProgress(file, dump.Length, dump.Length, run.Result));
+    }
+
+    /// <summary>Maps one line the sieve let through and takes it or counts why not.</summary>
+    /// <returns>Whether a batch is ready to be written.</returns>
+    private static bool Take(string file, long number, bool tooLong, ReadOnlyMemory<byte> line, ImportRun run,
+        Func<DumpRecord, List<DumpRecord>, string?> accept, List<DumpRecord> pending)
+    {
+        if (tooLong)
+        {
+            run.Result.AddMalformed(file, number, $"longer than {NdjsonReader.DefaultMaxLineBytes:N0} bytes, so not one Reddit thing; skipped unread");
+            return false;
+        }
+        try
+        {
+            if (DumpLine.Read(line, run.Keep) is { } record && accept(record, pending) is { } misplaced)
+            {
+                run.Result.AddMalformed(file, number, misplaced);
+            }
+        }
+        catch (PageFormatException e)
+        {
+            run.Result.AddMalformed(file, number, e.Message);
+        }
+        return pending.Count >= BatchSize;
     }
 
     /// <summary>The next line; a compressed stream that breaks off (cut short, damaged) ends the file with the reason, once the lines before are saved.</summary>
@@ -106,9 +137,12 @@ public sealed class DumpImporter(
         catch (Exception e) when (e is ZstdException or EndOfStreamException)
         {
             await savePending();
-            throw new InvalidDataException($"{Path.GetFileName(file)} breaks off after line {reader.LineNumber}: {e.Message}; the lines before it are imported", e);
+            throw BrokenOff(file, reader, e);
         }
     }
+
+    private static InvalidDataException BrokenOff(string file, NdjsonReader reader, Exception e) =>
+        new($"{Path.GetFileName(file)} breaks off after line {reader.LineNumber}: {e.Message}; the lines before it are imported", e);
 
     private async Task FlushThreadsAsync(ImportRun run, List<DumpRecord> pending, CancellationToken ct)
     {

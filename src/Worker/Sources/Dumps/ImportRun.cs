@@ -8,6 +8,7 @@ namespace Crawler.Worker.Sources.Dumps;
 internal sealed class ImportRun(DumpImportRequest request, SourceOptions source, ISiteAdapter adapter, Dictionary<string, (bool Imported, long CreatedUtc)> known)
 {
     private readonly HashSet<string> _communities = new(request.Communities, StringComparer.OrdinalIgnoreCase);
+    public CommunitySieve Sieve { get; } = new(request.Communities);
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly long _since = request.Since?.ToUnixTimeSeconds() ?? long.MinValue;
     private readonly long _until = request.Until?.ToUnixTimeSeconds() ?? long.MaxValue;
@@ -20,6 +21,17 @@ internal sealed class ImportRun(DumpImportRequest request, SourceOptions source,
 
     /// <summary>Threads imported or given replies by this run.</summary>
     public IReadOnlyCollection<string> Touched => _touched;
+
+    /// <summary>The cheapest filter, on the line's bytes: false (and counted) when it is surely of another community.</summary>
+    public bool MayKeep(ReadOnlySpan<byte> line)
+    {
+        if (Sieve.MayBeWanted(line))
+        {
+            return true;
+        }
+        Result.OtherCommunities++;
+        return false;
+    }
 
     /// <summary>The cheap filter, applied before a line is mapped: its community.</summary>
     public bool Keep(string community, long createdUtc)

@@ -122,6 +122,28 @@ public sealed class DumpImporterTests
     }
 
     [Fact]
+    public async Task Import_OfACommentsFileThatBreaksOff_ReadAheadWhileSubmissionsAreImported_KeepsTheRepliesBeforeTheBreak()
+    {
+        using var dir = new TempDir();
+        var lines = await File.ReadAllLinesAsync(DumpFiles.Own("psr_RC_2024-03.ndjson"));
+        // The same comments over and over, so that the cut falls well after the first of them.
+        var plain = dir.Combine("RC_cut.ndjson");
+        await File.WriteAllLinesAsync(plain, Enumerable.Repeat(lines, 300).SelectMany(l => l));
+        var compressed = DumpFiles.Compress(plain, dir);
+        var bytes = await File.ReadAllBytesAsync(compressed);
+        await File.WriteAllBytesAsync(compressed, bytes[..(bytes.Length - 8)]);
+        using var pipeline = await TestPipeline.StartAsync(Source);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            pipeline.Get<DumpImporter>().ImportAsync(March(DumpFiles.Own("psr_RS_2024-03.ndjson"), compressed), null, CancellationToken.None));
+
+        Assert.StartsWith("RC_cut.ndjson.zst breaks off after line ", error.Message, StringComparison.Ordinal);
+        await using var db = await pipeline.Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(["kq0a001|1e0aaa1", "kq0a002|1e0aaa1", "kq0b001|1e0bbb2", "kq0f001|1e0fff6"],
+            await db.QueryAsync<string>("SELECT reply_id || '|' || thread_id FROM replies ORDER BY reply_id"));
+    }
+
+    [Fact]
     public async Task Import_SkipsThreadsAlreadyCrawledLive()
     {
         using var pipeline = await TestPipeline.StartAsync(Source);
