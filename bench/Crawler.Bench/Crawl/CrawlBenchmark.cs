@@ -18,7 +18,8 @@ internal sealed class CrawlBenchmark : IBenchmark
     {
         var threads = int.Parse(Arguments.Value(args, "--threads") ?? "10000", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Arguments.Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Arguments.Value(args, "--concurrency") ?? ServiceConcurrency.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        // Crawlee gets the service's own concurrency; the service's is its stage's, not a benchmark setting.
+        var concurrency = ServiceConcurrency;
         var patience = TimeSpan.FromMinutes(int.Parse(Arguments.Value(args, "--minutes") ?? "20", CultureInfo.InvariantCulture));
         CrawleeCrawl.Install();
         var work = Directory.CreateTempSubdirectory("crawler-bench-crawl-");
