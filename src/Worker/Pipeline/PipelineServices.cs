@@ -13,6 +13,7 @@ public static class PipelineServices
         services.AddSingleton<DeletionPurger>();
         services.AddSingleton<DedupWakeups>();
         services.AddSingleton<OriginalsIndex>();
+        services.AddSingleton<DiscoveredThreads>();
         services.AddSingleton<ArchiveDiscovery>();
         services.AddSingleton<IStageHandler, DiscoverStage>();
         services.AddSingleton<IStageHandler, FetchThreadStage>();

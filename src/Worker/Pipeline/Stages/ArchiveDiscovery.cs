@@ -2,7 +2,6 @@ using System.Globalization;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit.ArcticShift;
 using Crawler.Worker.Catalog.Stores;
-using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Sources;
 
 namespace Crawler.Worker.Pipeline.Stages;
@@ -12,7 +11,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 /// new threads go to the frontier before the cursor moves past them, so a pass cut short (a 429, a crash) goes on
 /// where it stopped and a later pass finds only what was posted since.
 /// </summary>
-public sealed class ArchiveDiscovery(SourceFetcher fetcher, FrontierStore frontier, ArchiveCursorStore cursors, WorkQueue queue, TimeProvider time)
+public sealed class ArchiveDiscovery(SourceFetcher fetcher, DiscoveredThreads discovered, ArchiveCursorStore cursors, TimeProvider time)
 {
     public async Task DiscoverAsync(SourceOptions source, ISiteAdapter adapter, string community, CancellationToken ct)
     {
@@ -24,16 +23,7 @@ public sealed class ArchiveDiscovery(SourceFetcher fetcher, FrontierStore fronti
             var posts = adapter.Parser.Parse(response.Body, url).Threads;
             // The time bound is inclusive, so the posts of the cursor's own second come again; the cursor skips them.
             var beyond = posts.Where(t => cursor.IsBefore(t.CreatedUtc, t.Id)).DistinctBy(t => t.Id).ToList();
-            var added = await frontier.AddDiscoveredAsync(beyond.Select(t => new FrontierEntry
-            {
-                Site = adapter.Site,
-                ThreadId = t.Id,
-                Source = source.Name,
-                Community = string.IsNullOrEmpty(t.Community) ? community : t.Community,
-                Url = adapter.ThreadUrl(source.BaseUri, community, t.Id).AbsoluteUri,
-            }), ct);
-            var created = beyond.ToDictionary(t => t.Id, t => t.CreatedUtc);
-            await queue.EnqueueIfAbsentAsync(StageNames.FetchThread, added.Select(e => (e.Key, SortKeys.ByTime(created[e.ThreadId], e.Key))), ct);
+            await discovered.AdmitAsync(source, adapter, community, beyond, ct);
             var next = beyond.Count > 0
                 ? beyond.Select(t => new ArchiveCursor(t.CreatedUtc, t.Id)).Aggregate((a, b) => a.IsBefore(b.CreatedUtc, b.ThreadId) ? b : a)
                 // A full page of nothing new is a second holding more posts than a page: going on past it beats looping on it.

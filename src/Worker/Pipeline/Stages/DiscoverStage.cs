@@ -13,7 +13,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 public sealed class DiscoverStage(
     IOptionsMonitor<SourcesOptions> sources,
     SourceFetcher fetcher,
-    FrontierStore frontier,
+    DiscoveredThreads discovered,
     SourceStore sourceStore,
     ArchiveDiscovery archive,
     WorkQueue queue,
@@ -96,18 +96,9 @@ public sealed class DiscoverStage(
                 await sourceStore.RemoveCursorAsync(source.Name, community, at, ct);
                 throw;
             }
-            var added = await frontier.AddDiscoveredAsync(listing.Threads.Select(t => new FrontierEntry
-            {
-                Site = adapter.Site,
-                ThreadId = t.Id,
-                Source = source.Name,
-                Community = string.IsNullOrEmpty(t.Community) ? community : t.Community,
-                Url = adapter.ThreadUrl(source.BaseUri, community, t.Id).AbsoluteUri,
-            }), ct);
-            var created = listing.Threads.ToDictionary(t => t.Id, t => t.CreatedUtc);
-            await queue.EnqueueIfAbsentAsync(StageNames.FetchThread, added.Select(e => (e.Key, SortKeys.ByTime(created[e.ThreadId], e.Key))), ct);
+            var added = await discovered.AdmitAsync(source, adapter, community, listing.Threads, ct);
             // A page of threads we all know means the rest of the listing is older and known too.
-            var goOn = listing.Next is not null && !(added.Count == 0 && listing.Threads.Count > 0) && page + 1 < source.ListingPages;
+            var goOn = listing.Next is not null && !(added == 0 && listing.Threads.Count > 0) && page + 1 < source.ListingPages;
             if (goOn)
             {
                 await sourceStore.AddCursorAsync(source.Name, community, listing.Next!, ct);

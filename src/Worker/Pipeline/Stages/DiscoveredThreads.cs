@@ -1,0 +1,30 @@
+using Crawler.Core.Domain;
+using Crawler.Parsers;
+using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Catalog.Work;
+using Crawler.Worker.Sources;
+
+namespace Crawler.Worker.Pipeline.Stages;
+
+/// <summary>
+/// Takes the threads a listing named into the frontier and queues a fetch of each one not seen before:
+/// the one way in for every way of discovering (a site's listing, an archive's search).
+/// </summary>
+public sealed class DiscoveredThreads(FrontierStore frontier, WorkQueue queue)
+{
+    /// <returns>How many of <paramref name="threads"/> were new.</returns>
+    public async Task<int> AdmitAsync(SourceOptions source, ISiteAdapter adapter, string community, IReadOnlyList<ParsedThread> threads, CancellationToken ct)
+    {
+        var added = await frontier.AddDiscoveredAsync(threads.Select(t => new FrontierEntry
+        {
+            Site = adapter.Site,
+            ThreadId = t.Id,
+            Source = source.Name,
+            Community = string.IsNullOrEmpty(t.Community) ? community : t.Community,
+            Url = adapter.ThreadUrl(source.BaseUri, community, t.Id).AbsoluteUri,
+        }), ct);
+        var created = threads.ToDictionary(t => t.Id, t => t.CreatedUtc);
+        await queue.EnqueueIfAbsentAsync(StageNames.FetchThread, added.Select(e => (e.Key, SortKeys.ByTime(created[e.ThreadId], e.Key))), ct);
+        return added.Count;
+    }
+}
