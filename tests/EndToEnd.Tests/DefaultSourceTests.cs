@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Crawler.TestSupport;
 
 namespace Crawler.EndToEnd.Tests;
@@ -25,7 +23,7 @@ public sealed class DefaultSourceTests
 
         using var service = CrawlerProcess.Start(
         [
-            "--urls", $"http://127.0.0.1:{FreePort()}", "--data-dir", dir.Path,
+            "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data-dir", dir.Path,
             // Loopback has no certificate a client would trust, so the archive's host is reached over plain HTTP.
             "--Sources:0:BaseUrl=http://arctic-shift.photon-reddit.com/",
             "--Fetch:AllowedNetworks:0=127.0.0.1/32", $"--Fetch:HostOverrides:arctic-shift.photon-reddit.com=127.0.0.1:{archive.Port}",
@@ -57,12 +55,5 @@ public sealed class DefaultSourceTests
             }
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Crawler.TestSupport;
 using Crawler.Worker.Demo;
 
@@ -99,7 +97,7 @@ public sealed class ServiceSoakTests
 
     private static CrawlerProcess Start(string dataDir, Uri site) => CrawlerProcess.Start(
     [
-        "--urls", $"http://127.0.0.1:{FreePort()}", "--data-dir", dataDir,
+        "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data-dir", dataDir,
         // The demo's source, after the shipped two: the sample site reached on loopback, no politeness. The shipped
         // Arctic Shift source is switched off, so only the demo's threads are crawled.
         "--Sources:0:Enabled=false",
@@ -146,12 +144,5 @@ public sealed class ServiceSoakTests
         Assert.Equal((long)Threads, threads["distinct_ids"]);
         Assert.Equal(referencePairs, Catalog.Query(dataDir, "SELECT COUNT(*) AS n FROM pairs")[0]["n"]);
         Assert.Equal(0L, Catalog.Query(dataDir, "SELECT COUNT(*) AS n FROM pairs WHERE status = 'candidate'")[0]["n"]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

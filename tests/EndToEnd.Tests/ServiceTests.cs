@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Crawler.TestSupport;
 
 namespace Crawler.EndToEnd.Tests;
@@ -12,7 +11,7 @@ public sealed class ServiceTests
     public async Task Service_AnswersHealthDashboardAndFrontPage_WarnsThatNoSourceIsEnabled_AndStopsOnSigterm()
     {
         using var dir = new TempDir();
-        var port = FreePort();
+        var port = FreePort.Next();
         using var service = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path, "--Sources:0:Enabled=false"]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
@@ -40,7 +39,7 @@ public sealed class ServiceTests
     public async Task DotnetRun_KeepsTheDataInTheCallersFolder_AsTheReadmeSays()
     {
         using var caller = new TempDir();
-        var port = FreePort();
+        var port = FreePort.Next();
         using var service = CrawlerProcess.StartWithDotnetRun(["--urls", $"http://127.0.0.1:{port}"], caller.Path);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
@@ -54,7 +53,7 @@ public sealed class ServiceTests
     public async Task Service_RefusesASecondProcessOnTheSameDataDir_NamingTheSetting()
     {
         using var dir = new TempDir();
-        var port = FreePort();
+        var port = FreePort.Next();
         using var first = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         await PollAsync(http, "healthz", TimeSpan.FromSeconds(60), first);
@@ -86,12 +85,5 @@ public sealed class ServiceTests
             }
             await Task.Delay(200);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -27,7 +27,7 @@ public sealed class StartupTests
     {
         using var dir = new TempDir();
 
-        var process = await CrawlerProcess.RunAsync(["--data-dir", dir.Path, "--urls", $"http://127.0.0.1:{FreePort()}", option], Timeout);
+        var process = await CrawlerProcess.RunAsync(["--data-dir", dir.Path, "--urls", $"http://127.0.0.1:{FreePort.Next()}", option], Timeout);
 
         AssertOneLine(process, expected, kind);
     }
@@ -74,12 +74,5 @@ public sealed class StartupTests
         Assert.True(lines.Length == 1, $"{kind}: expected one line on stderr, got {lines.Length}:\n{process.Stderr}");
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
         Assert.Equal("", process.Stdout);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class NginxSite : IDisposable
     public static NginxSite Start(string siteRoot, string workDir)
     {
         Install();
-        var port = FreePort();
+        var port = FreePort.Next();
         var config = Path.Combine(workDir, "nginx.conf");
         File.WriteAllText(config, Config(siteRoot, workDir, port));
         var start = new ProcessStartInfo(Binary) { UseShellExecute = false, RedirectStandardError = true };
@@ -112,12 +112,5 @@ internal sealed class NginxSite : IDisposable
             }
         }
         throw new InvalidOperationException("nginx did not start listening within 20 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 
 namespace Crawler.Bench.Crawl;
@@ -58,7 +56,7 @@ internal static class ServiceCrawl
         var dll = Path.Combine(RepoPaths.Root, "src", "Worker", "bin", "Release", "net10.0", "crawler.dll");
         string[] args =
         [
-            dll, "--urls", $"http://127.0.0.1:{FreePort()}", "--data-dir", dataDir,
+            dll, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data-dir", dataDir,
             // The shipped sources stay off (the Arctic Shift one is on by default); the benchmark's reads the whole site once.
             "--Sources:0:Enabled=false", "--Sources:1:Enabled=false",
             "--Sources:2:Name=bench", "--Sources:2:Adapter=reddit-json", $"--Sources:2:BaseUrl=http://{Host}/",
@@ -88,7 +86,7 @@ internal static class ServiceCrawl
     }
 
     /// <summary>The process's high-water mark of resident memory (VmHWM), read before it is stopped.</summary>
-    public static double PeakRssMb(int pid)
+    private static double PeakRssMb(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
@@ -106,12 +104,5 @@ internal static class ServiceCrawl
         {
             process.Kill(entireProcessTree: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -14,14 +14,7 @@ namespace Crawler.Worker.Tests.Sources;
 /// <summary>A dump imported first, then the live archive over a time range that takes in the dump's posts too.</summary>
 public sealed class ArcticShiftAfterDumpTests
 {
-    private static readonly SourceOptions DumpSource = new()
-    {
-        Name = "reddit-psr",
-        Adapter = RedditJsonParser.FormatName,
-        BaseUrl = "https://oauth.reddit.com/",
-        Communities = ["PhotoshopRequest"],
-        Enabled = false,
-    };
+    private static readonly SourceOptions DumpSource = DumpFiles.ImportSource;
 
     [Fact]
     public async Task LiveSource_GoesOnWhereTheDumpEnded_WithOneRowPerThread()

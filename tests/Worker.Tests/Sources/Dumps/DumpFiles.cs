@@ -1,4 +1,6 @@
+using Crawler.Parsers.Reddit;
 using Crawler.TestSupport;
+using Crawler.Worker.Sources;
 using ZstdSharp;
 using ZstdSharp.Unsafe;
 
@@ -7,6 +9,16 @@ namespace Crawler.Worker.Tests.Sources.Dumps;
 /// <summary>Dump files as Pushshift writes them: ndjson compressed with zstd <c>--long=31</c> (a 2 GiB window).</summary>
 internal static class DumpFiles
 {
+    /// <summary>The disabled Reddit source the test dumps are imported under (a fresh copy each time).</summary>
+    public static SourceOptions ImportSource => new()
+    {
+        Name = "reddit-psr",
+        Adapter = RedditJsonParser.FormatName,
+        BaseUrl = "https://oauth.reddit.com/",
+        Communities = ["PhotoshopRequest"],
+        Enabled = false,
+    };
+
     public static string Compress(string ndjsonPath, TempDir dir)
     {
         var target = dir.Combine(Path.GetFileName(ndjsonPath) + ".zst");

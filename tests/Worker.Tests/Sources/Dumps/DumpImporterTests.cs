@@ -11,14 +11,7 @@ namespace Crawler.Worker.Tests.Sources.Dumps;
 
 public sealed class DumpImporterTests
 {
-    private static readonly SourceOptions Source = new()
-    {
-        Name = "reddit-psr",
-        Adapter = RedditJsonParser.FormatName,
-        BaseUrl = "https://oauth.reddit.com/",
-        Communities = ["PhotoshopRequest"],
-        Enabled = false,
-    };
+    private static readonly SourceOptions Source = DumpFiles.ImportSource;
 
     [Fact]
     public async Task Import_StreamsLongWindowZstd_FiltersBySubredditAndDate_AndJoinsCommentsToThreads()
