@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Crawler.Core.Domain;
-using Crawler.Core.Text;
 using Crawler.Parsers.Text;
 
 namespace Crawler.Parsers.Reddit;
@@ -22,16 +21,7 @@ public sealed class RedditJsonParser : IPageParser
 
     public ParsedPage Parse(ReadOnlyMemory<byte> content, Uri? pageUrl = null)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonText.Parse(content, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new PageFormatException($"malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}): {e.Message}", e);
-        }
-        using (document)
+        using (var document = JsonPage.Parse(content, DocumentOptions))
         {
             var root = document.RootElement;
             return root.ValueKind switch

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Crawler.Core.Domain;
-using Crawler.Core.Text;
 using Crawler.Parsers.Text;
 
 namespace Crawler.Parsers.Reddit.ArcticShift;
@@ -21,16 +20,7 @@ public sealed class ArcticShiftParser : IPageParser
 
     public ParsedPage Parse(ReadOnlyMemory<byte> content, Uri? pageUrl = null)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonText.Parse(content);
-        }
-        catch (JsonException e)
-        {
-            throw new PageFormatException($"malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}): {e.Message}", e);
-        }
-        using (document)
+        using (var document = JsonPage.Parse(content))
         {
             var threads = new List<ParsedThread>();
             var replies = new List<ParsedReply>();
