@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Crawler.Worker.Sources.Dumps;
+using Crawler.Worker.Dumps;
 
 namespace Crawler.Worker.Cli;
 

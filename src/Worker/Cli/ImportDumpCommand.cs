@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Sources;
-using Crawler.Worker.Sources.Dumps;
+using Crawler.Worker.Dumps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +95,8 @@ internal static class ImportDumpCommand
         {
             return given;
         }
-        var reddit = services.GetRequiredService<IOptions<SourcesOptions>>().Value.Items.Where(SiteAdapters.IsRedditApi).ToList();
+        var drivers = services.GetRequiredService<SiteDrivers>();
+        var reddit = services.GetRequiredService<IOptions<SourcesOptions>>().Value.Items.Where(s => drivers.For(s).TakesDumps).ToList();
         return reddit.Count == 1 ? reddit[0].Name : null;
     }
 }

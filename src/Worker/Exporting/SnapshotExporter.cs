@@ -8,6 +8,7 @@ using Crawler.Export;
 using Crawler.Export.Images;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Hosting;
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Pipeline.Stages;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ public sealed class SnapshotExporter(
     SnapshotPublisher publisher,
     UserHasher hasher,
     OptOutStore optOuts,
+    SiteDrivers drivers,
     IOptions<ExportOptions> export,
     IOptions<StorageOptions> storage,
     IOptions<DedupOptions> dedup,
@@ -75,7 +77,7 @@ public sealed class SnapshotExporter(
         await foreach (var c in store.CandidatesAsync(ct))
         {
             var threadUrl = c.ThreadUrl ?? "";
-            var replyUrl = threadUrl.Length == 0 ? "" : SiteAdapters.ForSite(c.Site).ReplyUrl(threadUrl, c.ReplyId);
+            var replyUrl = threadUrl.Length == 0 || drivers.ForSite(c.Site) is not { } adapter ? "" : adapter.ReplyUrl(threadUrl, c.ReplyId);
             // Opted-out users' content crawled after their opt-out was purged is still theirs.
             if (deletions.Covers(c, replyUrl) || optedOut.Contains(hash(c.Requester)) || optedOut.Contains(hash(c.Editor)))
             {

@@ -1,3 +1,4 @@
+using Crawler.Worker.Dumps;
 using Crawler.Fetching;
 using Crawler.Worker.Catalog;
 using Crawler.Worker.Embedding;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddEmbedding();
         services.AddInstructionRewriter();
         services.AddPipeline();
+        services.AddSingleton<DumpImporter>();
         // Schedules are the jobs' business: checked with the settings, so a typo stops start-up with its name.
         services.AddSingleton<IValidateOptions<PipelineOptions>, ScheduleValidator>();
         services.AddSingleton<IValidateOptions<ExportOptions>, ScheduleValidator>();

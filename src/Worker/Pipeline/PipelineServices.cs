@@ -1,3 +1,4 @@
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Pipeline.Stages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,8 +14,7 @@ public static class PipelineServices
         services.AddSingleton<DeletionPurger>();
         services.AddSingleton<DedupWakeups>();
         services.AddSingleton<OriginalsIndex>();
-        services.AddSingleton<DiscoveredThreads>();
-        services.AddSingleton<ArchiveDiscovery>();
+        services.AddSites();
         services.AddSingleton<IStageHandler, DiscoverStage>();
         services.AddSingleton<IStageHandler, FetchThreadStage>();
         services.AddSingleton<IStageHandler, ParseStage>();

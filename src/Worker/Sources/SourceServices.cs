@@ -1,5 +1,4 @@
 using Crawler.Fetching;
-using Crawler.Worker.Sources.Dumps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,8 +20,8 @@ public static class SourceServices
         services.AddSingleton<SourceFetcher>();
         services.AddSingleton<RedditThreadExpander>();
         services.AddSingleton<ArchiveComments>();
-        services.AddSingleton<DeletionLookup>();
-        services.AddSingleton<DumpImporter>();
+        services.AddSingleton<RedditInfoLookup>();
+        services.AddSingleton<ArchiveIdsLookup>();
         return services;
     }
 }

@@ -15,10 +15,6 @@ public sealed class SourcesValidator : IValidateOptions<SourcesOptions>
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(source, new ValidationContext(source), results, validateAllProperties: true);
             failures.AddRange(results.Select(r => $"Sources:{i}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
-            if (!SiteAdapters.Names.Contains(source.Adapter))
-            {
-                failures.Add($"Sources:{i}:Adapter: unknown adapter '{source.Adapter}'; known: {string.Join(", ", SiteAdapters.Names)}.");
-            }
             failures.AddRange(OAuthFailures(source, $"Sources:{i}:OAuth"));
         }
         foreach (var duplicate in options.Items.GroupBy(s => s.Name).Where(g => g.Count() > 1))

@@ -2,8 +2,8 @@ using Crawler.Parsers.Reddit;
 using Crawler.TestSupport;
 using Crawler.TestSupport.Fuzzing;
 using Crawler.Worker.Sources;
-using Crawler.Worker.Sources.Dumps;
-using Crawler.Worker.Tests.Sources.Dumps;
+using Crawler.Worker.Dumps;
+using Crawler.Worker.Tests.Dumps;
 
 namespace Crawler.Worker.Tests.Fuzzing;
 

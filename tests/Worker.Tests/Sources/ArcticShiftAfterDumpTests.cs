@@ -4,8 +4,8 @@ using Crawler.Parsers.Reddit;
 using Crawler.TestSupport;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
-using Crawler.Worker.Sources.Dumps;
-using Crawler.Worker.Tests.Sources.Dumps;
+using Crawler.Worker.Dumps;
+using Crawler.Worker.Tests.Dumps;
 using Dapper;
 using static Crawler.Worker.Tests.Sources.ArcticShiftSourceOptions;
 

@@ -3,6 +3,7 @@ using Crawler.Worker.Catalog.Work;
 using Crawler.Parsers;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed class DeletionSweepStage(
     IOptionsMonitor<SourcesOptions> sources,
     FrontierStore frontier,
     PairStore pairs,
-    DeletionLookup lookup,
+    SiteDrivers drivers,
     DeletionPurger deletions,
     WorkQueue queue,
     TimeProvider time) : IStageHandler
@@ -44,7 +45,7 @@ public sealed class DeletionSweepStage(
             var thread = ThreadRef.Parse(batch[i].ItemKey);
             var entry = await frontier.GetAsync(thread, ct);
             var source = entry is null ? null : sources.CurrentValue.Items.FirstOrDefault(s => s.Name == entry.Source);
-            outcomes[i] = Skip(entry, source)
+            outcomes[i] = Skip(entry, source, source is null ? null : drivers.For(source).Deletions)
                 ?? (await queue.IsPendingAsync(StageNames.Pair, batch[i].ItemKey, ct) ? StageOutcome.Defer(WaitForPairing, "waiting for the thread to be paired") : null);
             if (outcomes[i] is null)
             {
@@ -59,10 +60,10 @@ public sealed class DeletionSweepStage(
     }
 
     /// <summary>Why a thread is not checked now; null when it is.</summary>
-    private static StageOutcome? Skip(FrontierEntry? entry, SourceOptions? source) =>
+    private static StageOutcome? Skip(FrontierEntry? entry, SourceOptions? source, IDeletionLookup? lookup) =>
         entry is null ? StageOutcome.Failed("thread is not in the frontier")
         : source is not { Enabled: true } ? StageOutcome.Defer(DisabledRecheck, $"source '{entry.Source}' is not enabled; deletions cannot be checked")
-        : !SiteAdapters.IsRedditApi(source) && !SiteAdapters.IsArcticShift(source) ? StageOutcome.Done
+        : lookup is null ? StageOutcome.Done
         : null;
 
     private async Task<IReadOnlyList<string>> LiveRepliesAsync(ThreadRef thread, CancellationToken ct) =>
@@ -71,10 +72,11 @@ public sealed class DeletionSweepStage(
     private async Task SweepAsync(List<SweepCheck> checks, StageOutcome?[] outcomes, CancellationToken ct)
     {
         var source = checks[0].Source;
+        var lookup = drivers.For(source).Deletions!;
         var fullnames = checks.SelectMany(c => c.Fullnames).Distinct().ToList();
         var present = new Dictionary<string, bool>(StringComparer.Ordinal); // fullname -> gone
         var failures = new Dictionary<string, StageOutcome>(StringComparer.Ordinal);
-        var chunks = fullnames.Chunk(DeletionLookup.BatchSize(source)).ToList();
+        var chunks = fullnames.Chunk(lookup.BatchSize).ToList();
         for (var c = 0; c < chunks.Count; c++)
         {
             var chunk = chunks[c];
@@ -96,7 +98,7 @@ public sealed class DeletionSweepStage(
                 break;
             }
         }
-        var absentMeansGone = DeletionLookup.AbsentMeansGone(source);
+        var absentMeansGone = lookup.AbsentMeansGone;
         foreach (var check in checks)
         {
             outcomes[check.Index] = check.Fullnames.Select(n => failures.GetValueOrDefault(n)).FirstOrDefault(f => f is not null)

@@ -2,22 +2,22 @@ using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Stages;
 
 /// <summary>
-/// Fetches a thread's page (conditionally once seen), expands Reddit's hidden comments within the source's
-/// budget or reads an archive's comment pages, keeps only the latest raw version, and schedules the next visit
+/// Fetches a thread's page (conditionally once seen) and what its site reads beside it (hidden comments, comment
+/// pages, later pages), keeps only the latest raw version, and schedules the next visit
 /// on a decaying schedule while the thread is young (edits keep arriving for days). When its window closes, the thread moves to the slower
 /// deletion sweep; a thread that answers 404 on a revisit is recorded as deleted.
 /// </summary>
 public sealed class FetchThreadStage(
     IOptionsMonitor<SourcesOptions> sources,
     SourceFetcher fetcher,
-    RedditThreadExpander expander,
-    ArchiveComments archiveComments,
+    SiteDrivers drivers,
     FrontierStore frontier,
     RawPageStore rawPages,
     DeletionPurger deletions,
@@ -58,9 +58,8 @@ public sealed class FetchThreadStage(
         {
             return FetchFailures.Outcome(e);
         }
-        var stored = SiteAdapters.IsArcticShift(source)
-            ? await StoreWithCommentsAsync(source, thread, response, ct)
-            : await StoreWithExpansionAsync(source, thread, response, ct);
+        var driver = drivers.For(source);
+        var stored = await StoreAsync(source, driver, thread, new Uri(entry.Url), response, ct);
         if (stored.Failure is { } failure)
         {
             return failure;
@@ -71,57 +70,53 @@ public sealed class FetchThreadStage(
         {
             await queue.EnqueueAsync(StageNames.Parse, [(item.ItemKey, item.SortKey)], ct: ct);
         }
-        await ScheduleNextAsync(item, entry, source, ct);
+        await ScheduleNextAsync(item, entry, source, driver, ct);
         return StageOutcome.Done;
     }
 
-    /// <summary>A Reddit page is new or changed by its bytes; only then are its hidden comments worth expanding.</summary>
-    private async Task<Stored> StoreWithExpansionAsync(SourceOptions source, ThreadRef thread, FetchResponse response, CancellationToken ct)
+    /// <summary>
+    /// Stores the page with what its site reads beside it. A page unchanged by its bytes is not worth reading
+    /// beside, unless what is beside changes alone (an archive's comments, a forum's later pages).
+    /// </summary>
+    private async Task<Stored> StoreAsync(SourceOptions source, SiteDriver driver, ThreadRef thread, Uri url, FetchResponse response, CancellationToken ct)
     {
-        if (response.NotModified || await rawPages.IsStoredAsync(thread, response.Body, [], ct))
+        var page = response.Body;
+        if (response.NotModified || await rawPages.IsStoredAsync(thread, page, [], ct))
         {
-            return new Stored(false, null, null);
+            if (!driver.BesideChangesAlone)
+            {
+                return new Stored(false, null, null);
+            }
+            page = response.NotModified && await rawPages.GetAsync(thread, ct) is { } stored ? stored.Body : page;
         }
-        var expansion = SiteAdapters.IsRedditApi(source)
-            ? await expander.ExpandAsync(source, thread.Id, response.Body, ct)
-            : new ThreadExpansion([], null);
-        await rawPages.PutAsync(thread, response.Body, response.ContentType, expansion.Answers, ct);
-        return new Stored(true, expansion.StoppedReason, null);
-    }
-
-    /// <summary>An archived post stays the same while comments arrive beside it, so the comments are read on every visit.</summary>
-    private async Task<Stored> StoreWithCommentsAsync(SourceOptions source, ThreadRef thread, FetchResponse response, CancellationToken ct)
-    {
-        ThreadExpansion comments;
+        ThreadExpansion beside;
         try
         {
-            comments = await archiveComments.ReadAsync(source, thread.Id, ct);
+            beside = await driver.ReadBesideAsync(source, thread, url, page, ct);
         }
         catch (FetchException e)
         {
             return new Stored(false, null, FetchFailures.Outcome(e));
         }
-        if (await rawPages.IsStoredAsync(thread, response.Body, comments.Answers, ct))
+        if (driver.BesideChangesAlone && await rawPages.IsStoredAsync(thread, page, beside.Answers, ct))
         {
-            return new Stored(false, comments.StoppedReason, null);
+            return new Stored(false, beside.StoppedReason, null);
         }
-        await rawPages.PutAsync(thread, response.Body, response.ContentType, comments.Answers, ct);
-        return new Stored(true, comments.StoppedReason, null);
+        await rawPages.PutAsync(thread, page, response.ContentType, beside.Answers, ct);
+        return new Stored(true, beside.StoppedReason, null);
     }
 
     /// <summary>
     /// Revisits after 1 h, 2 h, 4 h, ... (from the source's first interval) until the window since first sight (for
     /// an archive, since posting) closes.
     /// </summary>
-    private async Task ScheduleNextAsync(WorkItem item, FrontierEntry entry, SourceOptions source, CancellationToken ct)
+    private async Task ScheduleNextAsync(WorkItem item, FrontierEntry entry, SourceOptions source, SiteDriver driver, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var due = now + (TimeSpan.FromMinutes(source.FirstRevisitMinutes) * Math.Pow(2, Math.Min(entry.Fetches, 16)));
         var windowStart = DateTimeOffset.FromUnixTimeMilliseconds(entry.FirstSeen);
-        if (SiteAdapters.IsArcticShift(source) && SortKeys.TimeOf(item.SortKey) is { } posted && posted < windowStart.ToUnixTimeSeconds())
+        if (driver.RevisitsFromPosting && SortKeys.TimeOf(item.SortKey) is { } posted && posted < windowStart.ToUnixTimeSeconds())
         {
-            // The archive re-reads a post and its comments once, about 36 h after posting: an older post found late
-            // (a first pass reaching back weeks) is read once, not revisited for days.
             windowStart = DateTimeOffset.FromUnixTimeSeconds(posted);
         }
         var windowEnd = windowStart.AddHours(source.RevisitWindowHours);

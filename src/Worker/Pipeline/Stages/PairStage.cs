@@ -1,6 +1,7 @@
 using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Domain;
 using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 /// </summary>
 public sealed class PairStage(
     IOptionsMonitor<SourcesOptions> sources,
+    SiteDrivers drivers,
     FrontierStore frontier,
     ThreadStore threads,
     PairStore pairs,
@@ -29,7 +31,7 @@ public sealed class PairStage(
         {
             return StageOutcome.Failed("thread is not parsed");
         }
-        var result = SiteAdapters.For(sources.CurrentValue.Get(entry.Source)).Pair(thread);
+        var result = drivers.AdapterFor(sources.CurrentValue.Get(entry.Source)).Pair(thread);
         // A thread that can no longer be paired (deleted, its image gone) drops the pairs it had, saying why.
         await pairs.SaveCandidatesAsync(at, result.Candidates, ct, result.ThreadReason ?? "no longer in the thread");
         var taken = result.Candidates.Where(c => c.Taken).ToList();

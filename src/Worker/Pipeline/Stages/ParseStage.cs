@@ -3,6 +3,7 @@ using Crawler.Core.Domain;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit;
 using Crawler.Worker.Catalog.Stores;
+using Crawler.Worker.Pipeline.Sites;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 /// </summary>
 public sealed class ParseStage(
     IOptionsMonitor<SourcesOptions> sources,
+    SiteDrivers drivers,
     FrontierStore frontier,
     RawPageStore rawPages,
     ThreadStore threads,
@@ -46,7 +48,8 @@ public sealed class ParseStage(
             return StageOutcome.Failed("no raw page stored for the thread");
         }
         var source = sources.CurrentValue.Get(entry.Source);
-        var adapter = SiteAdapters.For(source);
+        var driver = drivers.For(source);
+        var adapter = driver.Adapter(source);
         ParsedThread thread;
         try
         {
@@ -63,7 +66,7 @@ public sealed class ParseStage(
         }
         await threads.SaveAsync(at.Site, entry.Source, thread, ct);
         // An archive keeps the text of what was deleted after it was archived: its stored pages go with the reply.
-        await RecordDeletionsAsync(at, thread, pageQuotesDeleted: SiteAdapters.IsArcticShift(source), ct);
+        await RecordDeletionsAsync(at, thread, pageQuotesDeleted: driver.PagesKeepDeletedText, ct);
         await rawPages.MarkParsedAsync(at, page.Sha256, ct);
         await queue.EnqueueAsync(StageNames.Pair, [(item.ItemKey, item.SortKey)], ct: ct);
         return StageOutcome.Done;

@@ -4,7 +4,7 @@ using Crawler.Parsers.Reddit.ArcticShift;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Sources;
 
-namespace Crawler.Worker.Pipeline.Stages;
+namespace Crawler.Worker.Pipeline.Sites;
 
 /// <summary>
 /// Lists a community of an archive source (Arctic Shift) oldest first, from the catalog's cursor on: every page's

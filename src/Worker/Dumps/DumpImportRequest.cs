@@ -1,4 +1,4 @@
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>What to import: submission and comment dump files, the communities wanted, and the time range of the submissions.</summary>
 /// <param name="Source">The configured Reddit source the threads belong to: its pairing rules apply, its API checks deletions.</param>

@@ -1,3 +1,4 @@
+using Crawler.Worker.Sources;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Domain;
 using Crawler.Parsers;
@@ -5,10 +6,11 @@ using Crawler.Parsers.Reddit;
 using Crawler.Parsers.Reddit.Dumps;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Pipeline;
+using Crawler.Worker.Pipeline.Sites;
 using Microsoft.Extensions.Options;
 using ZstdSharp;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>
 /// Imports Pushshift / Arctic Shift dumps: submissions of the chosen communities and time range become threads
@@ -18,6 +20,7 @@ namespace Crawler.Worker.Sources.Dumps;
 /// </summary>
 public sealed class DumpImporter(
     IOptionsMonitor<SourcesOptions> sources,
+    SiteDrivers drivers,
     FrontierStore frontier,
     ThreadStore threads,
     WorkQueue queue,
@@ -31,11 +34,12 @@ public sealed class DumpImporter(
     {
         var source = sources.CurrentValue.Items.FirstOrDefault(s => s.Name == request.Source)
             ?? throw new ArgumentException($"no source named '{request.Source}' is configured");
-        if (!SiteAdapters.IsRedditApi(source))
+        var driver = drivers.For(source);
+        if (!driver.TakesDumps)
         {
-            throw new ArgumentException($"source '{source.Name}' uses adapter '{source.Adapter}'; dumps are imported into a {RedditJsonParser.FormatName} source");
+            throw new ArgumentException($"source '{source.Name}' uses adapter '{source.Adapter}'; dumps are imported into a source of adapter {string.Join(" or ", drivers.TakingDumps)}");
         }
-        var run = new ImportRun(request, source, SiteAdapters.For(source), await frontier.KnownAsync(RedditSite.Name, ct));
+        var run = new ImportRun(request, source, driver.Adapter(source), await frontier.KnownAsync(RedditSite.Name, ct));
         // Decoding is the slow part and comments wait for their threads, so the first comments file is decoded
         // beside the submissions; without submissions there is nothing to overlap.
         using var commentsAhead = request.Submissions.Count > 0 && request.Comments.Count > 0 ? new LinesAhead(request.Comments[0], run.Sieve) : null;

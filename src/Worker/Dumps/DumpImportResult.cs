@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>What an import did, line by line: every line read is imported or counted under the reason it was not.</summary>
 public sealed class DumpImportResult

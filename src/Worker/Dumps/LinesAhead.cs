@@ -1,6 +1,6 @@
 using ZstdSharp;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>
 /// Reads the first comments file on threads of its own while the submissions are imported, keeping only the lines

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>
 /// Tells from a line's bytes, before any JSON parsing, that it belongs to none of the wanted communities, so that

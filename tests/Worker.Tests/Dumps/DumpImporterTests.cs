@@ -3,11 +3,11 @@ using Crawler.TestSupport;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
-using Crawler.Worker.Sources.Dumps;
+using Crawler.Worker.Dumps;
 using Dapper;
 using ZstdSharp;
 
-namespace Crawler.Worker.Tests.Sources.Dumps;
+namespace Crawler.Worker.Tests.Dumps;
 
 public sealed class DumpImporterTests
 {

@@ -1,8 +1,9 @@
+using Crawler.Worker.Sources;
 using Crawler.Core.Domain;
 using Crawler.Parsers;
 using Crawler.Parsers.Reddit.Dumps;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>The state of one import: its filters, the threads comments may join, and what it counted.</summary>
 internal sealed class ImportRun(DumpImportRequest request, SourceOptions source, ISiteAdapter adapter, Dictionary<string, (bool Imported, long CreatedUtc)> known)

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Runtime.ExceptionServices;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>
 /// Decompresses on a thread of its own, a few megabytes ahead of the reader, so that zstd and the line work

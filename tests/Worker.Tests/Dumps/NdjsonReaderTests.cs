@@ -1,7 +1,7 @@
 using System.Text;
-using Crawler.Worker.Sources.Dumps;
+using Crawler.Worker.Dumps;
 
-namespace Crawler.Worker.Tests.Sources.Dumps;
+namespace Crawler.Worker.Tests.Dumps;
 
 public sealed class NdjsonReaderTests
 {

@@ -1,7 +1,7 @@
 using ZstdSharp;
 using ZstdSharp.Unsafe;
 
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>
 /// A dump file opened for streaming: zstd-compressed (Pushshift and Arctic Shift <c>.zst</c>, recognised by

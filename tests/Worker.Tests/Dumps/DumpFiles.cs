@@ -4,7 +4,7 @@ using Crawler.Worker.Sources;
 using ZstdSharp;
 using ZstdSharp.Unsafe;
 
-namespace Crawler.Worker.Tests.Sources.Dumps;
+namespace Crawler.Worker.Tests.Dumps;
 
 /// <summary>Dump files as Pushshift writes them: ndjson compressed with zstd <c>--long=31</c> (a 2 GiB window).</summary>
 internal static class DumpFiles

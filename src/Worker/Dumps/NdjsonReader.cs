@@ -1,4 +1,4 @@
-namespace Crawler.Worker.Sources.Dumps;
+namespace Crawler.Worker.Dumps;
 
 /// <summary>
 /// Reads newline-delimited JSON from a stream line by line into one growing buffer, without decoding text.

@@ -4,7 +4,7 @@ using Crawler.Worker.Catalog.Stores;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Sources;
 
-namespace Crawler.Worker.Pipeline.Stages;
+namespace Crawler.Worker.Pipeline.Sites;
 
 /// <summary>
 /// Takes the threads a listing named into the frontier and queues a fetch of each one not seen before:

@@ -1,0 +1,25 @@
+using Crawler.Worker.Sources;
+using Microsoft.Extensions.Options;
+
+namespace Crawler.Worker.Pipeline.Sites;
+
+/// <summary>Checks at start that every source names a known adapter and suits it, one line per problem.</summary>
+public sealed class SiteSourcesValidator(IEnumerable<SiteDriver> drivers) : IValidateOptions<SourcesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SourcesOptions options)
+    {
+        var byName = drivers.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var failures = new List<string>();
+        for (var i = 0; i < options.Items.Count; i++)
+        {
+            var source = options.Items[i];
+            if (!byName.TryGetValue(source.Adapter, out var driver))
+            {
+                failures.Add($"Sources:{i}:Adapter: unknown adapter '{source.Adapter}'; known: {string.Join(", ", byName.Keys.Order())}.");
+                continue;
+            }
+            failures.AddRange(driver.Problems(source).Select(problem => $"Sources:{i}:{problem}"));
+        }
+        return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+    }
+}
