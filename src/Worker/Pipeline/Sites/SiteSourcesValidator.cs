@@ -1,14 +1,19 @@
 using Crawler.Worker.Sources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Pipeline.Sites;
 
 /// <summary>Checks at start that every source names a known adapter and suits it, one line per problem.</summary>
-public sealed class SiteSourcesValidator(IEnumerable<SiteDriver> drivers) : IValidateOptions<SourcesOptions>
+/// <remarks>
+/// The drivers are resolved when validating, not injected: a driver reaches the fetcher, whose exemptions read
+/// the sources, so taking the drivers in the constructor would make the sources' options depend on themselves.
+/// </remarks>
+public sealed class SiteSourcesValidator(IServiceProvider services) : IValidateOptions<SourcesOptions>
 {
     public ValidateOptionsResult Validate(string? name, SourcesOptions options)
     {
-        var byName = drivers.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var byName = services.GetServices<SiteDriver>().ToDictionary(d => d.Name, StringComparer.Ordinal);
         var failures = new List<string>();
         for (var i = 0; i < options.Items.Count; i++)
         {
