@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Crawler.TestSupport;
 using Crawler.Worker.Demo;
 
@@ -133,7 +134,13 @@ public sealed class ServiceSoakTests
         Assert.Equal(actual.Count, actual.Select(r => (string)r["id"]!).Distinct().Count());
         for (var i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(expected[i], actual[i]);
+            // Name the columns that differ: the rows are too wide for the assertion's own message to show them.
+            var row = i;
+            string Text(Dictionary<string, object?> r, string k) => JsonSerializer.Serialize(r.GetValueOrDefault(k));
+            var differing = expected[i].Keys.Where(k => Text(expected[row], k) != Text(actual[row], k))
+                .Select(k => $"{k}: expected {Text(expected[row], k)}, got {Text(actual[row], k)}").ToList();
+            Assert.True(differing.Count == 0, $"row {expected[i]["id"]}: {string.Join("; ", differing)}");
+            Assert.Equal(expected[i].Keys.Order(), actual[i].Keys.Order());
         }
     }
 
