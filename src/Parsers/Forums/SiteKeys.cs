@@ -25,6 +25,7 @@ internal static class SiteKeys
         new("postTime", SiteKeyKind.Selector),
         new("postBody", SiteKeyKind.Selector, Required: true),
         new("postScore", SiteKeyKind.Selector),
+        new("postScoreNames", SiteKeyKind.Selector),
         new("quote", SiteKeyKind.Selector),
         new("quoteSourceAttribute", SiteKeyKind.Attribute),
         new("signature", SiteKeyKind.Selector),
