@@ -27,15 +27,7 @@ public static class RedditPairing
             .SelectMany(reply => reply.Images.Select((url, index) => Draft(thread, reply, index, url, requestText, accepted.Contains(reply.Id), roles)))
             .ToList();
         var created = thread.Replies.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.CreatedUtc);
-        var ranks = drafts.Where(d => d.Taken)
-            .OrderByDescending(d => d.AcceptedByRequester)
-            .ThenByDescending(d => d.Score)
-            .ThenBy(d => created[d.ReplyId])
-            .ThenBy(d => d.ReplyId, StringComparer.Ordinal)
-            .ThenBy(d => d.ImageIndex)
-            .Select((d, i) => (d, rank: i + 1))
-            .ToDictionary(x => x.d, x => x.rank);
-        return new PairingResult(drafts.Select(d => d with { Rank = ranks.GetValueOrDefault(d) }).ToList(), null);
+        return new PairingResult(PairRanking.Rank(drafts, created), null);
     }
 
     private static PairCandidate Draft(ParsedThread thread, ParsedReply reply, int index, string url, string requestText, bool accepted, RedditThreadRoles roles)
