@@ -17,7 +17,11 @@ internal static partial class ForumPostReader
     /// <returns>Null for a container without a post id or an author: an ad or a deleted-post stub posing as a post.</returns>
     public static ForumPost? Read(ForumSite site, IElement post, Uri? pageUrl)
     {
-        var id = LastNumber(post.GetAttribute(site.Text("postIdAttribute")!));
+        var raw = post.GetAttribute(site.Text("postIdAttribute")!);
+        // Most forums number posts; a site with other ids (zhopped's base62) says how to find them.
+        var id = site.PostIdPattern is { } pattern
+            ? (raw is not null && pattern.Match(raw) is { Success: true } m ? m.Groups["id"].Value : null)
+            : LastNumber(raw);
         var author = Author(site, post);
         if (id is null || string.IsNullOrWhiteSpace(author))
         {

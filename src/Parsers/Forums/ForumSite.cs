@@ -18,6 +18,7 @@ public sealed class ForumSite
         ThreadIdPattern = Pattern("threadIdPattern")!;
         PagePattern = Pattern("pagePattern");
         BoardPattern = Pattern("boardPattern");
+        PostIdPattern = Pattern("postIdPattern");
     }
 
     /// <summary>The file's name without .json, unless the file sets <c>name</c>.</summary>
@@ -45,6 +46,8 @@ public sealed class ForumSite
     internal Regex? PagePattern { get; }
 
     internal Regex? BoardPattern { get; }
+
+    internal Regex? PostIdPattern { get; }
 
     /// <exception cref="SiteFileException">The file, or a preset it extends, is missing, not JSON, or has a bad key.</exception>
     public static ForumSite Load(string path)

@@ -20,6 +20,7 @@ internal static class SiteKeys
         new("board", SiteKeyKind.Selector),
         new("post", SiteKeyKind.Selector, Required: true),
         new("postIdAttribute", SiteKeyKind.Attribute, Required: true),
+        new("postIdPattern", SiteKeyKind.Pattern, Placeholders: ["id"]),
         new("postAuthorAttribute", SiteKeyKind.Attribute),
         new("postAuthor", SiteKeyKind.Selector),
         new("postTime", SiteKeyKind.Selector),
