@@ -18,7 +18,7 @@ internal static class ParseCommand
     {
         var site = new Option<string>("--site") { Description = $"Parser name: {string.Join(", ", Parsers.Names.Order())}; or a forum: xenforo, vbulletin, a site file's name in the sites folder, or a site file's path.", Required = true };
         var file = new Option<FileInfo>("--file") { Description = "The saved page or API response.", Required = true };
-        var url = new Option<Uri?>("--url") { Description = "The page's URL, to resolve relative links (the parser never fetches it)." };
+        var url = new Option<string?>("--url") { Description = "The page's URL, to resolve relative links (the parser never fetches it)." };
         var sites = new Option<DirectoryInfo?>("--sites") { Description = "The folder of forum site files (default: config/sites beside the executable)." };
         var command = new Command("parse", "Print the threads and replies a parser finds in a saved page, as JSON.") { site, file, url, sites };
         command.SetAction(async (result, ct) =>
@@ -36,7 +36,14 @@ internal static class ParseCommand
                 var parser = Parsers.Names.Contains(name, StringComparer.OrdinalIgnoreCase)
                     ? Parsers.Get(name)
                     : ForumParsers.Find(name, result.GetValue(sites)?.FullName ?? ForumParsers.DefaultFolder) ?? Parsers.Get(name);
-                var page = parser.Parse(bytes, result.GetValue(url));
+                // System.CommandLine has no Uri converter, so the URL arrives as text and is checked here.
+                Uri? pageUrl = null;
+                if (result.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out pageUrl))
+                {
+                    await Console.Error.WriteLineAsync($"crawler parse: --url must be an absolute URL, not '{given}'");
+                    return 1;
+                }
+                var page = parser.Parse(bytes, pageUrl);
                 await using var stdout = Console.OpenStandardOutput();
                 ParsedPageJson.Write(page, stdout);
                 await stdout.WriteAsync(Encoding.UTF8.GetBytes(Environment.NewLine), ct);
