@@ -32,6 +32,22 @@ public sealed class XenForoSharedFixtureTests
     }
 
     [Fact]
+    public void Parse_VozAdBlocks_AreSkippedEvenWhenThePostSelectorMatchesThem()
+    {
+        using var dir = new TempDir();
+        File.Copy(Path.Combine(ForumSites.Shipped, "xenforo2.json"), Path.Combine(dir.Path, "xenforo2.json"));
+        var path = Path.Combine(dir.Path, "loose.json");
+        File.WriteAllText(path, """{ "extends": "xenforo2", "post": ".message--post" }""");
+        var bytes = SharedFixtures.Bytes("forums", "xenforo2.3_thread_view_voz.vn_t1421_page1.html");
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(bytes));
+
+        var thread = Assert.Single(new ForumPageParser(ForumSite.Load(path)).Parse(bytes, VozPage).Threads);
+
+        Assert.True(document.QuerySelectorAll(".message--post").Length > 20, "the page holds ad blocks posing as posts");
+        Assert.Equal(20, 1 + thread.Replies.Count);
+    }
+
+    [Fact]
     public void Parse_VozFirstPage_GivesTheAbsoluteNextPage()
     {
         var page = _parser.Parse(SharedFixtures.Bytes("forums", "xenforo2.3_thread_view_voz.vn_t1421_page1.html"), VozPage);
