@@ -70,8 +70,8 @@ public sealed partial class ForumSiteServer : IAsyncDisposable
     public int Count(string pathPrefix) => _requests.Count(r => r.StartsWith(pathPrefix, StringComparison.Ordinal));
 
     /// <summary>
-    /// Adds a reply an hour after the thread's last post, which moves the thread to the top of its listing, as
-    /// a bump does. With an image, the reply is a new edit embedded as <c>img.bbImage</c>. Returns the post id.
+    /// Adds a reply a minute after the newest post on the whole forum (so later than any, as a reply written now
+    /// is), which moves the thread to the top of its listing, as a bump does. With an image, the reply is a new edit embedded as <c>img.bbImage</c>. Returns the post id.
     /// </summary>
     public int AddReply(int threadId, string author, bool withImage)
     {
@@ -79,7 +79,7 @@ public sealed partial class ForumSiteServer : IAsyncDisposable
         {
             var thread = Thread(threadId);
             var number = thread.Posts.Count + 1;
-            var post = new ForumPost(_nextPostId++, number, author, thread.LastPostUtc + 3600, withImage ? "Late to the party, here's mine :)" : "Bump, any takers?",
+            var post = new ForumPost(_nextPostId++, number, author, _threads.Max(t => t.LastPostUtc) + 60, withImage ? "Late to the party, here's mine :)" : "Bump, any takers?",
                 Embedded: withImage ? EditPath(thread, number) : null);
             thread.Posts.Add(post);
             return post.Id;
