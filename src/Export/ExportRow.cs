@@ -24,6 +24,9 @@ public sealed record ExportRow
     public required string EditorHash { get; init; }
     public required float Similarity { get; init; }
     public required string DedupCluster { get; init; }
+
+    /// <summary><c>request</c>, or <c>battle</c> for a creative edit that answered no request (its raw_request is empty).</summary>
+    public string PairKind { get; init; } = "request";
 }
 
 /// <summary>An image as exported: the cleaned bytes written to the file and the hash of what was downloaded.</summary>

@@ -17,6 +17,7 @@ internal static class SnapshotColumns
         new ImageColumn("target_image", r => r.Row.Target.Cleaned),
         new StringColumn("instruction", r => r.Row.Instruction),
         new StringColumn("raw_request", r => r.Row.RawRequest),
+        new StringColumn("pair_kind", r => r.Row.PairKind),
         new StringColumn("edit_type", r => r.Row.EditType),
         new StringColumn("rewrite_model", r => r.Row.RewriteModel),
         new StringColumn("site", r => r.Row.Site),

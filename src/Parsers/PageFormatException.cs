@@ -1,7 +1,7 @@
 namespace Crawler.Parsers;
 
 /// <summary>A document that does not have the shape its parser expects. The message is the recorded reason.</summary>
-public sealed class PageFormatException : Exception
+public class PageFormatException : Exception
 {
     public PageFormatException(string message) : base(message) { }
 

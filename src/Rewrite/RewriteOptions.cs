@@ -25,6 +25,14 @@ public sealed class RewriteOptions
     [RegularExpression("^[a-z0-9][a-z0-9._-]{0,63}$", ErrorMessage = "The PromptVersion field must be a file stem such as rewrite-v1.")]
     public string PromptVersion { get; set; } = "rewrite-v1";
 
+    /// <summary>
+    /// Prompt file for battle pairs (an edit that answered no request): the model describes the edit from the two
+    /// images as an instruction. Stored on their rows as <see cref="PromptVersion"/> is on the others'.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9._-]{0,63}$", ErrorMessage = "The BattlePromptVersion field must be a file stem such as describe-edit-v1.")]
+    public string BattlePromptVersion { get; set; } = "describe-edit-v1";
+
     /// <summary><c>json_schema</c> (constrained decoding) or <c>json_in_text</c> for servers without it.</summary>
     [Required]
     [AllowedValues(ResponseModes.JsonSchema, ResponseModes.JsonInText)]

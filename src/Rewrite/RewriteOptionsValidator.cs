@@ -21,10 +21,13 @@ public sealed class RewriteOptionsValidator(string promptDirectory) : IValidateO
         {
             failures.Add("Rewrite:Model: a model name is required when Rewrite:Endpoint is set");
         }
-        var prompt = PromptFile.PathOf(promptDirectory, options.PromptVersion);
-        if (!File.Exists(prompt))
+        foreach (var (setting, version) in new[] { ("PromptVersion", options.PromptVersion), ("BattlePromptVersion", options.BattlePromptVersion) })
         {
-            failures.Add($"Rewrite:PromptVersion: no prompt file {prompt}");
+            var prompt = PromptFile.PathOf(promptDirectory, version);
+            if (!File.Exists(prompt))
+            {
+                failures.Add($"Rewrite:{setting}: no prompt file {prompt}");
+            }
         }
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }

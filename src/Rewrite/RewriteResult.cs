@@ -14,6 +14,9 @@ public static class RewriteStatus
     /// <summary>Ours, never the model's: its answers failed validation twice, or the endpoint was given up on.</summary>
     public const string Failed = "failed";
 
+    /// <summary>Ours, never the model's: the pair's instruction can only be described from its pixels and no model is configured.</summary>
+    public const string NeedsModel = "needs_model";
+
     /// <summary>The labels a rewriter may give; the JSON schema's enum.</summary>
     public static IReadOnlyList<string> All { get; } = [Ok, NotAnEdit, Ambiguous, NeedsMultipleInputs];
 }

@@ -16,6 +16,7 @@ public sealed class ConfigurationTests
     [InlineData("CRAWLER_Rewrite__MaxConcurrency", "0", "Rewrite:MaxConcurrency: The field MaxConcurrency must be between")]
     [InlineData("CRAWLER_Embedding__Provider", "Gpu", "Embedding:Provider: The field Provider must be Cpu or Cuda.")]
     [InlineData("CRAWLER_Embedding__Model", "/nonexistent/sscd.onnx", "Embedding:Model: no ONNX file at /nonexistent/sscd.onnx")]
+    [InlineData("CRAWLER_Sources__2__Pairing__Rules", "contest", "Sources:2:Pairing:Rules: unknown pairing rules 'contest'; known: request, battle.")]
     public async Task Export_FailsAtStart_WhenASettingIsInvalid(string variable, string value, string expected)
     {
         using var dir = new TempDir();

@@ -101,10 +101,10 @@ public sealed class ServiceSoakTests
         "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data-dir", dataDir,
         // The demo's source, after the shipped two: the sample site reached on loopback, no politeness. The shipped
         // Arctic Shift source is switched off, so only the demo's threads are crawled.
-        "--Sources:0:Enabled=false",
-        "--Sources:2:Name=demo", "--Sources:2:Adapter=reddit-json", $"--Sources:2:BaseUrl={SampleSite.BaseUrl}",
-        $"--Sources:2:Communities:0={RedditJsonWriter.Community}", "--Sources:2:Enabled=true", "--Sources:2:ListingPages=100",
-        "--Sources:2:RevisitWindowHours=0", "--Sources:2:ExemptFromRobots=true", "--Sources:2:NoPoliteness=true",
+        "--Sources:0:Enabled=false", "--Sources:2:Enabled=false",
+        "--Sources:3:Name=demo", "--Sources:3:Adapter=reddit-json", $"--Sources:3:BaseUrl={SampleSite.BaseUrl}",
+        $"--Sources:3:Communities:0={RedditJsonWriter.Community}", "--Sources:3:Enabled=true", "--Sources:3:ListingPages=100",
+        "--Sources:3:RevisitWindowHours=0", "--Sources:3:ExemptFromRobots=true", "--Sources:3:NoPoliteness=true",
         "--Fetch:AllowedNetworks:0=127.0.0.1/32", $"--Fetch:HostOverrides:{SampleSite.Host}=127.0.0.1:{site.Port}",
         // Exports every few seconds, so the test sees the end soon after it comes.
         "--Export:Cron=*/5 * * * * *",

@@ -12,7 +12,7 @@ public sealed class ServiceTests
     {
         using var dir = new TempDir();
         var port = FreePort.Next();
-        using var service = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path, "--Sources:0:Enabled=false"]);
+        using var service = CrawlerProcess.Start(["--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path, "--Sources:0:Enabled=false", "--Sources:2:Enabled=false"]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         var health = await PollAsync(http, "healthz", TimeSpan.FromSeconds(60), service);

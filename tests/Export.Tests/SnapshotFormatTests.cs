@@ -14,7 +14,7 @@ public sealed class SnapshotFormatTests
     private static readonly (string Name, string Type)[] Columns =
     [
         ("id", "VARCHAR"), ("source_image", "STRUCT(bytes BLOB, path VARCHAR)"), ("target_image", "STRUCT(bytes BLOB, path VARCHAR)"),
-        ("instruction", "VARCHAR"), ("raw_request", "VARCHAR"), ("edit_type", "VARCHAR"), ("rewrite_model", "VARCHAR"),
+        ("instruction", "VARCHAR"), ("raw_request", "VARCHAR"), ("pair_kind", "VARCHAR"), ("edit_type", "VARCHAR"), ("rewrite_model", "VARCHAR"),
         ("site", "VARCHAR"), ("community", "VARCHAR"), ("thread_url", "VARCHAR"), ("reply_url", "VARCHAR"),
         ("created_utc", "BIGINT"), ("edit_score", "INTEGER"), ("accepted_by_requester", "BOOLEAN"), ("nsfw", "BOOLEAN"),
         ("requester_hash", "VARCHAR"), ("editor_hash", "VARCHAR"), ("source_sha256", "VARCHAR"), ("target_sha256", "VARCHAR"),

@@ -7,7 +7,7 @@ namespace Crawler.Core.Domain;
 /// <param name="ReplyId">The reply holding the edit.</param>
 /// <param name="ImageIndex">Index of the edit among the reply's images.</param>
 /// <param name="Rank">1 for the best edit of the thread by acceptance, then score.</param>
-/// <param name="RequestText">The request as the requester wrote it, clarifications included.</param>
+/// <param name="RequestText">The request as the requester wrote it, clarifications included; empty for a battle entry.</param>
 public sealed record PairCandidate(
     string ReplyId,
     int ImageIndex,
@@ -22,4 +22,7 @@ public sealed record PairCandidate(
     string? DropReason)
 {
     public bool Taken => DropReason is null;
+
+    /// <summary>A request's edit unless the rules say otherwise; only battle rules set it, so other sites need not.</summary>
+    public PairKind Kind { get; init; } = PairKind.Request;
 }

@@ -21,5 +21,5 @@ public sealed class RedditJsonAdapter(RedditPairingOptions pairing) : ISiteAdapt
     // A comment's permalink is its thread's permalink followed by the comment id.
     public string ReplyUrl(string threadUrl, string replyId) => $"{threadUrl.TrimEnd('/')}/{replyId}/";
 
-    public PairingResult Pair(ParsedThread thread) => RedditPairing.Pair(thread, pairing);
+    public PairingResult Pair(ParsedThread thread) => RedditPairingRules.Pair(thread, pairing);
 }

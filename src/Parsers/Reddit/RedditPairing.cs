@@ -26,26 +26,28 @@ public static class RedditPairing
         var drafts = thread.Replies
             .SelectMany(reply => reply.Images.Select((url, index) => Draft(thread, reply, index, url, requestText, accepted.Contains(reply.Id), roles)))
             .ToList();
-        var created = thread.Replies.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.CreatedUtc);
-        var ranks = drafts.Where(d => d.Taken)
-            .OrderByDescending(d => d.AcceptedByRequester)
-            .ThenByDescending(d => d.Score)
-            .ThenBy(d => created[d.ReplyId])
-            .ThenBy(d => d.ReplyId, StringComparer.Ordinal)
-            .ThenBy(d => d.ImageIndex)
-            .Select((d, i) => (d, rank: i + 1))
-            .ToDictionary(x => x.d, x => x.rank);
-        return new PairingResult(drafts.Select(d => d with { Rank = ranks.GetValueOrDefault(d) }).ToList(), null);
+        return new PairingResult(Ranked(thread, drafts), null);
     }
 
-    private static PairCandidate Draft(ParsedThread thread, ParsedReply reply, int index, string url, string requestText, bool accepted, RedditThreadRoles roles)
+    /// <summary>
+    /// The drafts with their ranks: taken ones by acceptance, then score, then the earlier reply; dropped ones keep
+    /// rank 0. Shared with the battle rules, whose entries are never accepted and so rank by score.
+    /// </summary>
+    internal static IReadOnlyList<PairCandidate> Ranked(ParsedThread thread, IReadOnlyList<PairCandidate> drafts)
     {
-        // A reply with as many images as the request answers them one for one; otherwise it edits the first.
-        var source = reply.Images.Count == thread.Images.Count ? thread.Images[index] : thread.Images[0];
-        return new PairCandidate(
+        var created = thread.Replies.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.CreatedUtc);
+        return PairRanking.Rank(drafts, created);
+    }
+
+    /// <summary>The original a reply's image edits: a reply with as many images as the post answers them one for one; otherwise it edits the first.</summary>
+    internal static string SourceOf(ParsedThread thread, ParsedReply reply, int index) =>
+        reply.Images.Count == thread.Images.Count ? thread.Images[index] : thread.Images[0];
+
+    private static PairCandidate Draft(ParsedThread thread, ParsedReply reply, int index, string url, string requestText, bool accepted, RedditThreadRoles roles) =>
+        new(
             ReplyId: reply.Id,
             ImageIndex: index,
-            SourceUrl: source,
+            SourceUrl: SourceOf(thread, reply, index),
             TargetUrl: url,
             Editor: reply.Author,
             Score: reply.Score,
@@ -54,5 +56,4 @@ public static class RedditPairing
             RequestText: requestText,
             EditorText: reply.Body,
             DropReason: roles.DropReason(reply, url));
-    }
 }

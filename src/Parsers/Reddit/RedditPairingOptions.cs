@@ -14,6 +14,12 @@ public sealed class RedditPairingOptions
 
     public static IReadOnlyList<string> DefaultSolvedFlairs { get; } = ["solved"];
 
+    /// <summary>
+    /// Which rules pair the source's threads: <c>request</c> (a requester asks, replies are edits) or <c>battle</c>
+    /// (r/photoshopbattles: a base image, its top-level comments are creative edits with no request).
+    /// </summary>
+    public string Rules { get; set; } = RedditPairingRules.Request;
+
     /// <summary>Accounts whose replies are never edits (moderation bots, status bots).</summary>
     public IList<string> Bots { get; init; } = [];
 

@@ -105,6 +105,7 @@ public sealed class SnapshotExporter(
         Target = new ExportImage(target, c.TargetSha),
         Instruction = c.Instruction,
         RawRequest = c.RequestText,
+        PairKind = c.Kind,
         EditType = c.EditType,
         RewriteModel = c.RewriteModel,
         Site = c.Site,

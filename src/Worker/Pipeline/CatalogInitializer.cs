@@ -20,7 +20,7 @@ public sealed class CatalogInitializer(
     IOptions<StorageOptions> storage,
     IOptionsMonitor<SourcesOptions> sources,
     RewriteStore rewrites,
-    IInstructionRewriter rewriter) : IDisposable
+    InstructionRewriters rewriters) : IDisposable
 {
     private DataDirLock? _lock;
 
@@ -36,8 +36,11 @@ public sealed class CatalogInitializer(
         await queue.ReleaseAllLeasesAsync(ct);
         var enabled = sources.CurrentValue.Items.Where(s => s.Enabled).Select(s => (s.Name, ""));
         await queue.EnqueueAsync(StageNames.Discover, enabled, ct: ct);
-        var stale = await rewrites.StalePairsAsync(rewriter.Model, rewriter.PromptVersion, ct);
-        await queue.EnqueueAsync(StageNames.Rewrite, stale.Select(id => (id, id)), ct: ct);
+        foreach (var (kind, rewriter) in rewriters.ByKind)
+        {
+            var stale = await rewrites.StalePairsAsync(rewriter.Model, rewriter.PromptVersion, ct, kind);
+            await queue.EnqueueAsync(StageNames.Rewrite, stale.Select(id => (id, id)), ct: ct);
+        }
     }
 
     public void Dispose() => _lock?.Dispose();

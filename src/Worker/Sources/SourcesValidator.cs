@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Crawler.Parsers.Reddit;
 using Microsoft.Extensions.Options;
 
 namespace Crawler.Worker.Sources;
@@ -16,6 +17,10 @@ public sealed class SourcesValidator : IValidateOptions<SourcesOptions>
             Validator.TryValidateObject(source, new ValidationContext(source), results, validateAllProperties: true);
             failures.AddRange(results.Select(r => $"Sources:{i}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
             failures.AddRange(OAuthFailures(source, $"Sources:{i}:OAuth"));
+            if (!RedditPairingRules.IsKnown(source.Pairing.Rules))
+            {
+                failures.Add($"Sources:{i}:Pairing:Rules: unknown pairing rules '{source.Pairing.Rules}'; known: {string.Join(", ", RedditPairingRules.All)}.");
+            }
         }
         foreach (var duplicate in options.Items.GroupBy(s => s.Name).Where(g => g.Count() > 1))
         {

@@ -28,6 +28,19 @@ public sealed class SourcesValidatorTests
         Assert.Equal(["Sources:0:OAuth:TokenUrl: The TokenUrl field is not a valid fully-qualified http, https, or ftp URL."], result.Failures);
     }
 
+    [Fact]
+    public void Validate_RejectsUnknownPairingRules_AndAcceptsBattle()
+    {
+        var options = new SourcesOptions { Items = [Source(enabled: false, new RedditOAuthOptions()), Source(enabled: false, new RedditOAuthOptions())] };
+        options.Items[0].Name = "a";
+        options.Items[0].Pairing.Rules = "contest";
+        options.Items[1].Pairing.Rules = "battle";
+
+        var result = new SourcesValidator().Validate(null, options);
+
+        Assert.Equal(["Sources:0:Pairing:Rules: unknown pairing rules 'contest'; known: request, battle."], result.Failures);
+    }
+
     private static SourceOptions Source(bool enabled, RedditOAuthOptions oauth) => new()
     {
         Name = "reddit",

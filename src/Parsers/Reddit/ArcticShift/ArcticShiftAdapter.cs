@@ -24,5 +24,5 @@ public sealed class ArcticShiftAdapter(RedditPairingOptions pairing) : ISiteAdap
 
     public string ReplyUrl(string threadUrl, string replyId) => $"{threadUrl.TrimEnd('/')}/{replyId}/";
 
-    public PairingResult Pair(ParsedThread thread) => RedditPairing.Pair(thread, pairing);
+    public PairingResult Pair(ParsedThread thread) => RedditPairingRules.Pair(thread, pairing);
 }

@@ -13,5 +13,6 @@ internal static class MigrationList
         M0050_ListingCursors.Migration,
         M0060_ArchiveCursors.Migration,
         M0070_OptOuts.Migration,
+        M0080_PairKind.Migration,
     ];
 }

@@ -14,6 +14,7 @@ public sealed record ExportCandidate
     public double? Similarity { get; init; }
     public string? Cluster { get; init; }
     public string RequestText { get; init; } = "";
+    public string Kind { get; init; } = "request";
     public string? Editor { get; init; }
     public string Community { get; init; } = "";
     public string? ThreadUrl { get; init; }

@@ -15,7 +15,7 @@ public sealed class ExportStore(ICatalogDb db, TimeProvider time)
         // Unbuffered: a snapshot of 300k rows streams rather than sitting in memory.
         var rows = connection.QueryUnbufferedAsync<ExportCandidate>("""
             SELECT p.pair_id, p.site, p.thread_id, p.reply_id, p.source_url, p.target_url, p.score, p.accepted, p.similarity, p.cluster,
-                   p.request_text, p.editor,
+                   p.request_text, p.editor, p.kind,
                    t.community, t.url AS thread_url, t.created_utc, t.nsfw, t.author AS requester,
                    r.instruction, r.edit_type, r.model AS rewrite_model,
                    us.sha256 AS source_sha, ut.sha256 AS target_sha,

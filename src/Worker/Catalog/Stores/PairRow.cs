@@ -21,6 +21,11 @@ public sealed record PairRow
     public int Rank { get; init; }
     public string RequestText { get; init; } = "";
     public string EditorText { get; init; } = "";
+
+    /// <summary>The catalog's name of the pair's kind (<see cref="PairKinds"/>).</summary>
+    public string Kind { get; init; } = PairKinds.Request;
+
+    public PairKind PairKind => PairKinds.Parse(Kind);
     public string Status { get; init; } = "";
     public string? Reason { get; init; }
     public double? Similarity { get; init; }

@@ -19,9 +19,9 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync("""
             INSERT INTO pairs (pair_id, site, thread_id, reply_id, image_index, source_url, target_url, editor, score, accepted,
-                rank, request_text, editor_text, status, reason, updated_at)
+                rank, request_text, editor_text, kind, status, reason, updated_at)
             VALUES (@pairId, @site, @threadId, @ReplyId, @ImageIndex, @SourceUrl, @TargetUrl, @Editor, @Score, @AcceptedByRequester,
-                @Rank, @RequestText, @EditorText, @status, @DropReason, @now)
+                @Rank, @RequestText, @EditorText, @kind, @status, @DropReason, @now)
             ON CONFLICT (pair_id) DO UPDATE SET
                 status = CASE
                     WHEN excluded.status = 'dropped' THEN 'dropped'
@@ -33,7 +33,7 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
                     ELSE pairs.reason END,
                 source_url = excluded.source_url, target_url = excluded.target_url, editor = excluded.editor,
                 score = excluded.score, accepted = excluded.accepted, rank = excluded.rank,
-                request_text = excluded.request_text, editor_text = excluded.editor_text, updated_at = excluded.updated_at
+                request_text = excluded.request_text, editor_text = excluded.editor_text, kind = excluded.kind, updated_at = excluded.updated_at
             """, candidates.Select(c => new
         {
             pairId = PairId.Of(thread, c),
@@ -49,6 +49,7 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
             c.Rank,
             c.RequestText,
             c.EditorText,
+            kind = c.Kind.Name(),
             status = c.Taken ? PairStatus.Candidate : PairStatus.Dropped,
             c.DropReason,
             now,

@@ -1,3 +1,4 @@
+using Crawler.Core.Domain;
 using Crawler.Rewrite;
 using Dapper;
 
@@ -58,15 +59,16 @@ public sealed class RewriteStore(ICatalogDb db, TimeProvider time)
     /// Accepted pairs whose rewrite is missing, was given up on, or came from another model or prompt version:
     /// what a changed configuration or a restart after an outage should rewrite.
     /// </summary>
-    public async Task<IReadOnlyList<string>> StalePairsAsync(string model, string promptVersion, CancellationToken ct)
+    /// <param name="kind">Only pairs of this kind, each kind having its own rewriter.</param>
+    public async Task<IReadOnlyList<string>> StalePairsAsync(string model, string promptVersion, CancellationToken ct, PairKind kind = PairKind.Request)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>("""
             SELECT p.pair_id FROM pairs p LEFT JOIN rewrites r ON r.pair_id = p.pair_id
-            WHERE p.status = 'accepted'
+            WHERE p.status = 'accepted' AND p.kind = @kind
               AND (r.pair_id IS NULL OR r.inputs_hash = '' OR r.model <> @model OR r.prompt_version <> @promptVersion)
             ORDER BY p.pair_id
-            """, new { model, promptVersion });
+            """, new { model, promptVersion, kind = kind.Name() });
         return ids.ToList();
     }
 

@@ -10,7 +10,7 @@ namespace Crawler.Worker.Pipeline.Stages;
 /// <summary>
 /// Writes the instruction of an accepted pair. A batch is rewritten concurrently (the rewriter's own limits
 /// decide how many calls run at once); an answer already cached for the same inputs, model and prompt costs
-/// nothing. An endpoint that stays unavailable is retried by the pipeline; a request it refuses fails the item.
+/// nothing. Battle pairs go to the battle rewriter. An endpoint that stays unavailable is retried by the pipeline; a request it refuses fails the item.
 /// </summary>
 public sealed class RewriteStage(
     PairStore pairs,
@@ -18,7 +18,7 @@ public sealed class RewriteStage(
     ImageStore images,
     RewriteStore rewrites,
     RewriteImages pictures,
-    IInstructionRewriter rewriter,
+    InstructionRewriters rewriters,
     IOptions<RewriteOptions> options) : IStageHandler
 {
     public string Stage => StageNames.Rewrite;
@@ -30,8 +30,11 @@ public sealed class RewriteStage(
     public async Task<IReadOnlyList<StageOutcome>> HandleAsync(IReadOnlyList<WorkItem> batch, CancellationToken ct) =>
         await Task.WhenAll(batch.Select(item => OutcomeOfAsync(item, ct)));
 
-    public Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct) =>
-        rewrites.RecordGiveUpAsync(item.ItemKey, rewriter.Model, rewriter.PromptVersion, reason, ct);
+    public async Task RecordGiveUpAsync(WorkItem item, string reason, CancellationToken ct)
+    {
+        var rewriter = rewriters.For((await pairs.GetAsync(item.ItemKey, ct))?.PairKind ?? PairKind.Request);
+        await rewrites.RecordGiveUpAsync(item.ItemKey, rewriter.Model, rewriter.PromptVersion, reason, ct);
+    }
 
     private async Task<StageOutcome> OutcomeOfAsync(WorkItem item, CancellationToken ct)
     {
@@ -65,6 +68,8 @@ public sealed class RewriteStage(
         {
             return StageOutcome.Failed("an accepted pair without both images stored");
         }
+        // A battle entry answers no request: its instruction is described from the images, with its own prompt.
+        var rewriter = rewriters.For(pair.PairKind);
         var thread = await threads.GetAsync(pair.Thread, ct);
         var request = RequestParts.Split(pair.RequestText, thread?.Title ?? "", thread?.Body ?? "");
         var inputsHash = InputsHash.Of(request, pair.EditorText, sourceSha, targetSha);

@@ -26,6 +26,20 @@ public sealed class RewriteStoreTests
     }
 
     [Fact]
+    public async Task Pairs_KeepTheirKind_AndStalePairsAsync_ListsOnlyTheKindAsked()
+    {
+        await using var rig = await RewriteRig.StartAsync();
+        var request = await rig.AddPairAsync("t1", "Remove the box");
+        var battle = await rig.AddPairAsync("b1", "", kind: Core.Domain.PairKind.Battle);
+
+        var kinds = (await rig.Pairs.GetAsync(request, CancellationToken.None), await rig.Pairs.GetAsync(battle, CancellationToken.None));
+
+        Assert.Equal((Core.Domain.PairKind.Request, Core.Domain.PairKind.Battle), (kinds.Item1!.PairKind, kinds.Item2!.PairKind));
+        Assert.Equal([battle], await rig.Rewrites.StalePairsAsync("m", "p", CancellationToken.None, Core.Domain.PairKind.Battle));
+        Assert.Equal([request], await rig.Rewrites.StalePairsAsync("m", "p", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CachedAsync_AnswersOnlyForTheSameInputsModelAndPrompt()
     {
         await using var rig = await RewriteRig.StartAsync();

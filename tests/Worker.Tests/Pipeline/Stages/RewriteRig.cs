@@ -2,6 +2,7 @@ using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Domain;
 using Crawler.Rewrite;
 using Crawler.Rewrite.Llm;
+using Crawler.Rewrite.Rules;
 using Crawler.TestSupport;
 using Crawler.Worker.Blobs;
 using Crawler.Worker.Catalog.Stores;
@@ -58,13 +59,13 @@ internal sealed class RewriteRig : IAsyncDisposable
     }
 
     /// <summary>An accepted pair of thread <paramref name="threadId"/>, queued for rewriting; the thread is stored when a title is given.</summary>
-    public async Task<string> AddPairAsync(string threadId, string requestText, string? title = null, string? body = null)
+    public async Task<string> AddPairAsync(string threadId, string requestText, string? title = null, string? body = null, PairKind kind = PairKind.Request)
     {
         if (title is not null)
         {
             await Threads.SaveAsync(Site, "PhotoshopRequest", new ParsedThread(threadId, "PhotoshopRequest", title, body ?? "", "op", 1_760_000_000, null, false, false, [SourceUrl], [], []), CancellationToken.None);
         }
-        var candidate = new PairCandidate("r1", 0, SourceUrl, TargetUrl, "editor", 10, true, 1, requestText, "Here you go!", null);
+        var candidate = new PairCandidate("r1", 0, SourceUrl, TargetUrl, "editor", 10, true, 1, requestText, "Here you go!", null) { Kind = kind };
         var thread = new ThreadRef(Site, threadId);
         await Pairs.SaveCandidatesAsync(thread, [candidate], CancellationToken.None);
         var pairId = PairId.Of(thread, candidate);
@@ -74,7 +75,10 @@ internal sealed class RewriteRig : IAsyncDisposable
     }
 
     public RewriteStage Stage(IInstructionRewriter rewriter, RewriteOptions? options = null) =>
-        new(Pairs, Threads, Images, Rewrites, new RewriteImages(Blobs), rewriter, Options.Create(options ?? new RewriteOptions()));
+        Stage(new InstructionRewriters(rewriter, new NeedsModelRewriter()), options);
+
+    public RewriteStage Stage(InstructionRewriters rewriters, RewriteOptions? options = null) =>
+        new(Pairs, Threads, Images, Rewrites, new RewriteImages(Blobs), rewriters, Options.Create(options ?? new RewriteOptions()));
 
     private (ChatCompletionsServer Server, WireTracker Wire)? _model;
 
@@ -86,6 +90,18 @@ internal sealed class RewriteRig : IAsyncDisposable
         options.Model ??= "test-model";
         var prompt = new PromptFile("rewrite-test", "Rewrite the request.");
         return ChatRewriterBuilder.Build(options, Time, prompt, null, wire, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    }
+
+    /// <summary>Both rewriters over the test server: a stand-in request prompt, and the shipped describe-edit prompt for battles.</summary>
+    public InstructionRewriters ChatRewriters(ChatCompletionsServer server, RewriteOptions options)
+    {
+        var wire = new WireTracker(new SocketsHttpHandler());
+        _model = (server, wire);
+        options.Endpoint = server.Endpoint.ToString();
+        options.Model ??= "test-model";
+        var battles = PromptFile.Load(Path.Combine(RepoPaths.Root, "config", "prompts"), options.BattlePromptVersion);
+        return ChatRewriterBuilder.BuildBoth(options, Time, new PromptFile("rewrite-test", "Rewrite the request."), battles, null, wire,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
     /// <summary>Runs the stage until nothing is due, moving the fake clock whenever the work waits on it (never while a request is on the wire).</summary>

@@ -111,4 +111,42 @@ public sealed class RewriteStageTests
         Assert.Equal(("Remove the orange box on the left.", EditTypes.RemoveObject, RewriteStatus.Ok, "rules", "rules-v2"),
             (row!.Instruction, row.EditType, row.Status, row.Model, row.PromptVersion));
     }
+
+    [Fact]
+    public async Task Run_DescribesABattlePair_WithTheDescribeEditPrompt_AndRequestsWithTheirOwn()
+    {
+        await using var rig = await RewriteRig.StartAsync();
+        await using var server = await ChatCompletionsServer.StartAsync(rig.Time, c => ChatCompletionsServer.Reply(c, 200, ChatCompletionsServer.Completion(Answer).ToJsonString()));
+        var options = new RewriteOptions();
+        var battle = await rig.AddPairAsync("b1", "", kind: Core.Domain.PairKind.Battle);
+        var request = await rig.AddPairAsync("t1", "Please remove the orange box");
+
+        await rig.RunAsync(rig.Stage(rig.ChatRewriters(server, options), options), () => server.Progress);
+
+        var describeEdit = File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "prompts", "describe-edit-v1.md")).Trim();
+        var systems = server.Requests.Select(r => r.Body.GetProperty("messages")[0].GetProperty("content").GetString()).ToList();
+        Assert.Equal(2, systems.Count);
+        Assert.Contains(describeEdit, systems);
+        Assert.Contains("Rewrite the request.", systems);
+        Assert.Equal(("describe-edit-v1", RewriteStatus.Ok), await Stored(rig, battle));
+        Assert.Equal(("rewrite-test", RewriteStatus.Ok), await Stored(rig, request));
+    }
+
+    [Fact]
+    public async Task Run_MarksABattlePairNeedsModel_WhenNoEndpointIsSet()
+    {
+        await using var rig = await RewriteRig.StartAsync();
+        var battle = await rig.AddPairAsync("b1", "", kind: Core.Domain.PairKind.Battle);
+
+        await rig.RunAsync(rig.Stage(new RulesRewriter()), () => 0);
+
+        var row = await rig.Rewrites.GetAsync(battle, CancellationToken.None);
+        Assert.Equal(("", RewriteStatus.NeedsModel, NeedsModelRewriter.Reason, "rules"), (row!.Instruction, row.Status, row.Reason, row.Model));
+    }
+
+    private static async Task<(string, string)> Stored(RewriteRig rig, string pairId)
+    {
+        var row = await rig.Rewrites.GetAsync(pairId, CancellationToken.None);
+        return (row!.PromptVersion, row.Status);
+    }
 }
