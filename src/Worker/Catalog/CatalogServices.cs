@@ -22,6 +22,7 @@ public static class CatalogServices
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SourceStore>();
+        services.AddSingleton<SourcePauseStore>();
         services.AddSingleton<ArchiveCursorStore>();
         services.AddSingleton<OptOutStore>();
         services.AddSingleton<FrontierStore>();

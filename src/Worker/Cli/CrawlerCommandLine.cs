@@ -27,6 +27,7 @@ public static class CrawlerCommandLine
         root.Subcommands.Add(GpuCheckCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(OptOutCommand.Create());
+        root.Subcommands.Add(ReparseCommand.Create());
 
         var parsed = root.Parse(args);
         var command = parsed.CommandResult.Command;

@@ -6,6 +6,7 @@ using Crawler.Worker.Web;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,12 +27,12 @@ internal static class ServeCommand
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
         builder.Services.AddCrawler(builder.Configuration);
         builder.Services.AddCrawlerJobs();
-        builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog").AddCheck<SourcePauseHealthCheck>("sources");
         builder.Services.AddHostedService<NoSourceWarning>();
 
         await using var app = builder.Build();
         await CheckBeforeStartAsync(app, urls, ct);
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportText.WriteAsync });
         app.MapGet("/", HomePage.Render);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {

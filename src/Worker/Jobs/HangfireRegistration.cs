@@ -28,6 +28,7 @@ public static class HangfireRegistration
         services.AddSingleton<DueStageTrigger>();
         services.AddTransient<StageJob>();
         services.AddTransient<ExportJob>();
+        services.AddTransient<ReparseJob>();
         return services;
     }
 }

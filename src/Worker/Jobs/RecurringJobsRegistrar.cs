@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Crawler.Worker.Jobs;
 
 /// <summary>
-/// Prepares the catalog, then registers one recurring job per stage and the export, all from one place, and
+/// Prepares the catalog, then registers one recurring job per stage, the export and a reparse that runs only when triggered, all from one place, and
 /// queues a run now of every stage with work due: a restarted service carries on at once, not at the next
 /// tick. Runs before the Hangfire server starts, so no job sees an unmigrated catalog.
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class RecurringJobsRegistrar(
             jobs.AddOrUpdate<StageJob>($"stage-{stage}", job => job.RunAsync(stage, CancellationToken.None), cron);
         }
         jobs.AddOrUpdate<ExportJob>("export", job => job.RunAsync(CancellationToken.None), export.Value.Cron);
+        jobs.AddOrUpdate<ReparseJob>(ReparseJob.Id, job => job.RunAsync(null, null, CancellationToken.None), Cron.Never());
         await trigger.QueueDueStagesAsync(cancellationToken);
     }
 

@@ -25,6 +25,7 @@ public static class PipelineServices
         services.AddSingleton<IStageHandler, RewriteStage>();
         services.AddSingleton<IStageHandler, DeletionSweepStage>();
         services.AddSingleton<StageRunner>();
+        services.AddSingleton<Reparse>();
         return services;
     }
 }

@@ -62,9 +62,19 @@ public sealed class SourceOptions
     [Range(0, 365 * 25)]
     public int StartDaysAgo { get; set; } = 30;
 
-    /// <summary>Arctic Shift: pages of 100 comments read per thread fetch; a thread with more is read to the end on later visits.</summary>
+    /// <summary>
+    /// Pages read beside a thread's own page per visit: Arctic Shift pages of 100 comments, a forum thread's
+    /// later pages. A thread with more is read further on later visits.
+    /// </summary>
     [Range(1, 100)]
     public int CommentPages { get; set; } = 10;
+
+    /// <summary>
+    /// Pages in a row whose layout no longer matches the site file before the source pauses itself; a restart
+    /// (after fixing the site file) lifts the pause.
+    /// </summary>
+    [Range(1, 1000)]
+    public int LayoutFailuresToPause { get; set; } = 5;
 
     /// <summary>Reddit app-only OAuth; null for sources reached without a token (the demo, saved copies).</summary>
     public RedditOAuthOptions? OAuth { get; set; }

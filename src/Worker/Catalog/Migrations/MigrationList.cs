@@ -14,5 +14,6 @@ internal static class MigrationList
         M0060_ArchiveCursors.Migration,
         M0070_OptOuts.Migration,
         M0080_PairKind.Migration,
+        M0090_SourcePauses.Migration,
     ];
 }

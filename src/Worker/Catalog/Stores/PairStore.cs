@@ -7,10 +7,11 @@ namespace Crawler.Worker.Catalog.Stores;
 public sealed class PairStore(ICatalogDb db, TimeProvider time)
 {
     /// <summary>
-    /// Replaces the thread's candidates with the rules' latest answer. A decision already taken on an
-    /// unchanged pair is kept; a pair no longer found is dropped with <paramref name="missingReason"/>.
+    /// Replaces the thread's candidates with the rules' latest answer. An unchanged pair is not written at all,
+    /// so a decision already taken on it stands; a pair no longer found is dropped with <paramref name="missingReason"/>.
     /// </summary>
-    public async Task SaveCandidatesAsync(ThreadRef thread, IReadOnlyList<PairCandidate> candidates, CancellationToken ct,
+    /// <returns>The thread's pairs still waiting for a dedup decision: new, changed, or not yet decided.</returns>
+    public async Task<IReadOnlyList<string>> SaveCandidatesAsync(ThreadRef thread, IReadOnlyList<PairCandidate> candidates, CancellationToken ct,
         string missingReason = "no longer in the thread")
     {
         var (site, threadId) = thread;
@@ -34,6 +35,11 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
                 source_url = excluded.source_url, target_url = excluded.target_url, editor = excluded.editor,
                 score = excluded.score, accepted = excluded.accepted, rank = excluded.rank,
                 request_text = excluded.request_text, editor_text = excluded.editor_text, kind = excluded.kind, updated_at = excluded.updated_at
+            WHERE pairs.source_url <> excluded.source_url OR pairs.target_url <> excluded.target_url
+                OR pairs.editor IS DISTINCT FROM excluded.editor OR pairs.score <> excluded.score OR pairs.accepted <> excluded.accepted
+                OR pairs.rank <> excluded.rank OR pairs.request_text <> excluded.request_text OR pairs.editor_text <> excluded.editor_text OR pairs.kind <> excluded.kind
+                OR (pairs.status = 'dropped') <> (excluded.status = 'dropped')
+                OR (excluded.status = 'dropped' AND pairs.reason IS DISTINCT FROM excluded.reason)
             """, candidates.Select(c => new
         {
             pairId = PairId.Of(thread, c),
@@ -59,7 +65,20 @@ public sealed class PairStore(ICatalogDb db, TimeProvider time)
             UPDATE pairs SET status = 'dropped', reason = @missingReason, updated_at = @now
             WHERE site = @site AND thread_id = @threadId AND status <> 'dropped' AND NOT (pair_id IN @current)
             """, new { site, threadId, current, missingReason, now }, transaction);
+        var undecided = await connection.QueryAsync<string>(
+            "SELECT pair_id FROM pairs WHERE site = @site AND thread_id = @threadId AND status = 'candidate' ORDER BY pair_id",
+            new { site, threadId }, transaction);
         await transaction.CommitAsync(ct);
+        return [.. undecided];
+    }
+
+    /// <summary>How many pairs were written since <paramref name="since"/>, and how many of them were dropped.</summary>
+    public async Task<(int Written, int Retired)> WrittenSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleAsync<(int, int)>(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'dropped' THEN 1 ELSE 0 END), 0) FROM pairs WHERE updated_at >= @since",
+            new { since = since.ToUnixTimeMilliseconds() });
     }
 
     /// <summary>The pairs that take <paramref name="urls"/> as original or edit.</summary>

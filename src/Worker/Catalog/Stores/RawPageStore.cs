@@ -71,6 +71,22 @@ public sealed class RawPageStore(ICatalogDb db, BlobStore blobs, TimeProvider ti
         return new RawPage(sha, PageCompression.Decompress(await blobs.GetAsync(sha, ct)), parts);
     }
 
+    /// <summary>
+    /// The threads with a stored page, with their post time (0 when never parsed): on <paramref name="site"/> when
+    /// given, fetched at or after <paramref name="since"/> when given.
+    /// </summary>
+    public async Task<IReadOnlyList<(ThreadRef Thread, long CreatedUtc)>> StoredAsync(string? site, DateTimeOffset? since, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Site, string ThreadId, long CreatedUtc)>("""
+            SELECT r.site, r.thread_id, COALESCE(t.created_utc, 0)
+            FROM raw_pages r LEFT JOIN threads t ON t.site = r.site AND t.thread_id = r.thread_id
+            WHERE (@site IS NULL OR r.site = @site) AND (@since IS NULL OR r.fetched_at >= @since)
+            ORDER BY r.site, r.thread_id
+            """, new { site, since = since?.ToUnixTimeMilliseconds() });
+        return [.. rows.Select(r => (new ThreadRef(r.Site, r.ThreadId), r.CreatedUtc))];
+    }
+
     /// <summary>True when the stored page has not been parsed since it was stored.</summary>
     public async Task<bool> NeedsParseAsync(ThreadRef thread, CancellationToken ct)
     {

@@ -11,6 +11,7 @@ public static class SiteServices
     {
         services.AddSingleton<DiscoveredThreads>();
         services.AddSingleton<ListingWalk>();
+        services.AddSingleton<LayoutWatch>();
         services.AddSingleton<ArchiveDiscovery>();
         services.AddSingleton<SiteDriver, ArcticShiftDriver>();
         services.AddSingleton<SiteDriver, RedditApiDriver>();

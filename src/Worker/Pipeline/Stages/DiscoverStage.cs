@@ -1,3 +1,4 @@
+using Crawler.Parsers.Forums;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Worker.Catalog.Stores;
 using Crawler.Fetching;
@@ -15,6 +16,7 @@ public sealed class DiscoverStage(
     IOptionsMonitor<SourcesOptions> sources,
     SiteDrivers drivers,
     SourceStore sourceStore,
+    LayoutWatch layouts,
     WorkQueue queue,
     TimeProvider time) : ItemStageHandler
 {
@@ -39,6 +41,12 @@ public sealed class DiscoverStage(
         }
         var driver = drivers.For(source);
         var adapter = driver.Adapter(source);
+        if (await layouts.PausedAsync(source, ct) is { } paused)
+        {
+            await sourceStore.RecordDiscoveryAsync(source.Name, adapter.Site, $"paused: {paused}", ct);
+            await ScheduleNextAsync(source, ct);
+            return StageOutcome.Done;
+        }
         try
         {
             foreach (var community in source.Communities)
@@ -52,8 +60,13 @@ public sealed class DiscoverStage(
         }
         catch (Parsers.PageFormatException e)
         {
+            if (e is LayoutChangedException changed)
+            {
+                await layouts.FailedAsync(source, changed, ct);
+            }
             return StageOutcome.Failed($"listing could not be parsed: {e.Message}");
         }
+        await layouts.MatchedAsync(source, ct);
         await sourceStore.RecordDiscoveryAsync(source.Name, adapter.Site, null, ct);
         await ScheduleNextAsync(source, ct);
         return StageOutcome.Done;

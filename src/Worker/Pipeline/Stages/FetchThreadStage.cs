@@ -21,6 +21,7 @@ public sealed class FetchThreadStage(
     FrontierStore frontier,
     RawPageStore rawPages,
     DeletionPurger deletions,
+    LayoutWatch layouts,
     WorkQueue queue,
     TimeProvider time) : ItemStageHandler
 {
@@ -42,6 +43,11 @@ public sealed class FetchThreadStage(
             return StageOutcome.Failed("thread is not in the frontier");
         }
         var source = sources.CurrentValue.Get(entry.Source);
+        if (await layouts.PausedAsync(source, ct) is { } paused)
+        {
+            // Fetched now, the page would only fail to parse; it waits for the restart that lifts the pause.
+            return StageOutcome.Defer(TimeSpan.FromMinutes(source.DiscoverIntervalMinutes), $"source paused: {paused}");
+        }
         FetchResponse response;
         try
         {

@@ -33,16 +33,15 @@ public sealed class PairStage(
         }
         var result = drivers.AdapterFor(sources.CurrentValue.Get(entry.Source)).Pair(thread);
         // A thread that can no longer be paired (deleted, its image gone) drops the pairs it had, saying why.
-        await pairs.SaveCandidatesAsync(at, result.Candidates, ct, result.ThreadReason ?? "no longer in the thread");
+        var undecided = (await pairs.SaveCandidatesAsync(at, result.Candidates, ct, result.ThreadReason ?? "no longer in the thread")).ToHashSet();
         var taken = result.Candidates.Where(c => c.Taken).ToList();
         var urls = taken.SelectMany(c => new[] { c.SourceUrl, c.TargetUrl }).Distinct().ToList();
         await images.AddUrlsAsync(urls, ct);
         await queue.EnqueueIfAbsentAsync(StageNames.FetchImage, urls.Select(u => (u, SortKeys.ByTime(thread.CreatedUtc, u))), ct);
-        await queue.EnqueueAsync(StageNames.Dedup, taken.Select(c =>
-        {
-            var id = PairId.Of(at, c);
-            return (id, SortKeys.ByTimeAndRank(thread.CreatedUtc, c.Rank, id));
-        }), ct: ct);
+        // A pair already decided and unchanged keeps its decision: a revisit or a reparse does not redo its dedup.
+        await queue.EnqueueAsync(StageNames.Dedup, taken.Select(c => (Id: PairId.Of(at, c), c.Rank))
+            .Where(p => undecided.Contains(p.Id))
+            .Select(p => (p.Id, SortKeys.ByTimeAndRank(thread.CreatedUtc, p.Rank, p.Id))), ct: ct);
         return StageOutcome.Done;
     }
 }

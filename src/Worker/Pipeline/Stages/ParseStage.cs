@@ -1,3 +1,4 @@
+using Crawler.Parsers.Forums;
 using Crawler.Worker.Catalog.Work;
 using Crawler.Core.Domain;
 using Crawler.Parsers;
@@ -21,6 +22,7 @@ public sealed class ParseStage(
     RawPageStore rawPages,
     ThreadStore threads,
     DeletionPurger deletions,
+    LayoutWatch layouts,
     WorkQueue queue) : ItemStageHandler
 {
     private const string Origin = "parse";
@@ -62,8 +64,13 @@ public sealed class ParseStage(
         }
         catch (PageFormatException e)
         {
+            if (e is LayoutChangedException changed)
+            {
+                await layouts.FailedAsync(source, changed, ct);
+            }
             return StageOutcome.Failed($"malformed page: {e.Message}");
         }
+        await layouts.MatchedAsync(source, ct);
         await threads.SaveAsync(at.Site, entry.Source, thread, ct);
         // An archive keeps the text of what was deleted after it was archived: its stored pages go with the reply.
         await RecordDeletionsAsync(at, thread, pageQuotesDeleted: driver.PagesKeepDeletedText, ct);
@@ -78,7 +85,7 @@ public sealed class ParseStage(
         {
             return adapter.Parser.Parse(part, new Uri(url));
         }
-        catch (PageFormatException e)
+        catch (PageFormatException e) when (e is not LayoutChangedException)
         {
             throw new PageFormatException($"answer {index + 1} beside the page (morechildren, comments): {e.Message}", e);
         }
