@@ -10,13 +10,20 @@ public sealed class SourceOptions
     public string Name { get; set; } = "";
 
     /// <summary>
-    /// The site adapter: <c>arctic-shift</c> (the Arctic Shift archive of Reddit, no key needed) or <c>reddit-json</c>
-    /// (Reddit's OAuth API, for holders of approved credentials).
+    /// The site adapter: <c>arctic-shift</c> (the Arctic Shift archive of Reddit, no key needed), <c>reddit-json</c>
+    /// (Reddit's OAuth API, for holders of approved credentials), <c>forum</c> (a forum its site file describes) or
+    /// <c>wayback</c> (a site gone, read from its Wayback Machine captures through its site file).
     /// </summary>
     [Required]
     public string Adapter { get; set; } = "reddit-json";
 
-    /// <summary>The API or site root, e.g. <c>https://oauth.reddit.com/</c>.</summary>
+    /// <summary>
+    /// The site file of a <c>forum</c> or <c>wayback</c> source: a name in <c>config/sites</c> (e.g.
+    /// <c>photoshopgurus</c>, <c>xenforo</c>) or a file's path. Unused by the Reddit adapters.
+    /// </summary>
+    public string? Site { get; set; }
+
+    /// <summary>The API or site root, e.g. <c>https://oauth.reddit.com/</c>; for a wayback source, the archive's (<c>https://web.archive.org/</c>).</summary>
     [Required, Url]
     public string BaseUrl { get; set; } = "";
 

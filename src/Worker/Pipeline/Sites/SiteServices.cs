@@ -15,6 +15,11 @@ public static class SiteServices
         services.AddSingleton<ArchiveDiscovery>();
         services.AddSingleton<SiteDriver, ArcticShiftDriver>();
         services.AddSingleton<SiteDriver, RedditApiDriver>();
+        services.AddSingleton<SiteFiles>();
+        services.AddSingleton<LaterPages>();
+        services.AddSingleton<WaybackDiscovery>();
+        services.AddSingleton<SiteDriver, ForumDriver>();
+        services.AddSingleton<SiteDriver, WaybackDriver>();
         services.AddSingleton<SiteDrivers>();
         services.AddSingleton<IValidateOptions<SourcesOptions>, SiteSourcesValidator>();
         return services;
