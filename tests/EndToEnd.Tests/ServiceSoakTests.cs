@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Crawler.TestSupport;
 using Crawler.Worker.Demo;
 
@@ -15,7 +13,6 @@ public sealed class ServiceSoakTests
 {
     private const int Threads = 64;
     private const int SigKill = 9;
-    private const int SigTerm = 15;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     [Fact]
@@ -27,7 +24,7 @@ public sealed class ServiceSoakTests
 
         var actual = await RunToTheEndAsync(dir.Path, site.Address);
 
-        AssertSameSnapshot(expected, actual);
+        SnapshotRows.AssertSame(expected, actual);
         AssertEveryThreadOnceAndEveryPairDecided(dir.Path, referencePairs);
     }
 
@@ -56,7 +53,7 @@ public sealed class ServiceSoakTests
 
         var actual = await RunToTheEndAsync(dir.Path, site.Address);
 
-        AssertSameSnapshot(expected, actual);
+        SnapshotRows.AssertSame(expected, actual);
         AssertEveryThreadOnceAndEveryPairDecided(dir.Path, referencePairs);
     }
 
@@ -68,81 +65,26 @@ public sealed class ServiceSoakTests
         return (rows, Catalog.Query(reference.Path, "SELECT COUNT(*) AS n FROM pairs")[0]["n"]);
     }
 
-    /// <summary>Starts the service and waits until no work is due and a snapshot was published after that; stops it with SIGTERM.</summary>
     private static async Task<List<Dictionary<string, object?>>> RunToTheEndAsync(string dataDir, Uri site)
     {
         using var service = Start(dataDir, site);
-        var deadline = DateTime.UtcNow + Patience;
-        HashSet<string>? publishedBeforeIdle = null;
-        while (true)
-        {
-            Assert.False(service.HasExited, $"the service exited. output:\n{service.Stdout}");
-            Assert.True(DateTime.UtcNow < deadline, $"the service did not finish the site in time. output:\n{service.Stdout}");
-            await Task.Delay(1000);
-            if (!File.Exists(Path.Combine(dataDir, "catalog.db")) || DueWork(dataDir) > 0)
-            {
-                publishedBeforeIdle = null;
-                continue;
-            }
-            publishedBeforeIdle ??= Snapshots(dataDir);
-            if (LatestSnapshot(dataDir) is { } snapshot && !publishedBeforeIdle.Contains(snapshot))
-            {
-                service.Signal(SigTerm);
-                await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
-                Assert.Equal(0, service.ExitCode);
-                TestContext.Current.SendDiagnosticMessage(service.Stdout);
-                return DemoSnapshot.Contents(snapshot);
-            }
-        }
+        return DemoSnapshot.Contents(await ServiceRun.ToTheEndAsync(service, dataDir, Patience));
     }
 
     private static CrawlerProcess Start(string dataDir, Uri site) => CrawlerProcess.Start(
     [
         "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data-dir", dataDir,
-        // The demo's source, after the shipped two: the sample site reached on loopback, no politeness. The shipped
-        // Arctic Shift source is switched off, so only the demo's threads are crawled.
+        // The demo's source, after the shipped ones (at index 9, so a source shipped later does not lend it its
+        // settings): the sample site reached on loopback, no politeness. The shipped Arctic Shift sources are
+        // switched off, so only the demo's threads are crawled.
         "--Sources:0:Enabled=false", "--Sources:2:Enabled=false",
-        "--Sources:3:Name=demo", "--Sources:3:Adapter=reddit-json", $"--Sources:3:BaseUrl={SampleSite.BaseUrl}",
-        $"--Sources:3:Communities:0={RedditJsonWriter.Community}", "--Sources:3:Enabled=true", "--Sources:3:ListingPages=100",
-        "--Sources:3:RevisitWindowHours=0", "--Sources:3:ExemptFromRobots=true", "--Sources:3:NoPoliteness=true",
+        "--Sources:9:Name=demo", "--Sources:9:Adapter=reddit-json", $"--Sources:9:BaseUrl={SampleSite.BaseUrl}",
+        $"--Sources:9:Communities:0={RedditJsonWriter.Community}", "--Sources:9:Enabled=true", "--Sources:9:ListingPages=100",
+        "--Sources:9:RevisitWindowHours=0", "--Sources:9:ExemptFromRobots=true", "--Sources:9:NoPoliteness=true",
         "--Fetch:AllowedNetworks:0=127.0.0.1/32", $"--Fetch:HostOverrides:{SampleSite.Host}=127.0.0.1:{site.Port}",
         // Exports every few seconds, so the test sees the end soon after it comes.
         "--Export:Cron=*/5 * * * * *",
     ], DemoSnapshot.FixedSalt);
-
-    /// <summary>Work any stage could do now (the deletion sweep's items wait for days, and do not count).</summary>
-    private static long DueWork(string dataDir) => (long)Catalog.Query(dataDir, string.Create(CultureInfo.InvariantCulture,
-        $"SELECT COUNT(*) AS n FROM work WHERE state = 'pending' AND not_before <= {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}"))[0]["n"]!;
-
-    private static HashSet<string> Snapshots(string dataDir)
-    {
-        var root = Path.Combine(dataDir, "snapshots");
-        return Directory.Exists(root) ? [.. Directory.GetDirectories(root).Select(Path.GetFullPath)] : [];
-    }
-
-    private static string? LatestSnapshot(string dataDir)
-    {
-        var latest = new DirectoryInfo(Path.Combine(dataDir, "snapshots", "latest"));
-        return latest.Exists && latest.ResolveLinkTarget(true) is { } target && File.Exists(Path.Combine(target.FullName, "manifest.json"))
-            ? Path.GetFullPath(target.FullName)
-            : null;
-    }
-
-    private static void AssertSameSnapshot(List<Dictionary<string, object?>> expected, List<Dictionary<string, object?>> actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        Assert.Equal(actual.Count, actual.Select(r => (string)r["id"]!).Distinct().Count());
-        for (var i = 0; i < expected.Count; i++)
-        {
-            // Name the columns that differ: the rows are too wide for the assertion's own message to show them.
-            var row = i;
-            string Text(Dictionary<string, object?> r, string k) => JsonSerializer.Serialize(r.GetValueOrDefault(k));
-            var differing = expected[i].Keys.Where(k => Text(expected[row], k) != Text(actual[row], k))
-                .Select(k => $"{k}: expected {Text(expected[row], k)}, got {Text(actual[row], k)}").ToList();
-            Assert.True(differing.Count == 0, $"row {expected[i]["id"]}: {string.Join("; ", differing)}");
-            Assert.Equal(expected[i].Keys.Order(), actual[i].Keys.Order());
-        }
-    }
 
     private static void AssertEveryThreadOnceAndEveryPairDecided(string dataDir, object? referencePairs)
     {

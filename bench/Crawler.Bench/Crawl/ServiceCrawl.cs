@@ -59,10 +59,10 @@ internal static class ServiceCrawl
             dll, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--data-dir", dataDir,
             // The shipped sources stay off (the Arctic Shift one is on by default); the benchmark's reads the whole site once.
             "--Sources:0:Enabled=false", "--Sources:1:Enabled=false", "--Sources:2:Enabled=false",
-            "--Sources:3:Name=bench", "--Sources:3:Adapter=reddit-json", $"--Sources:3:BaseUrl=http://{Host}/",
-            $"--Sources:3:Communities:0={RedditThreadSite.Community}", "--Sources:3:Enabled=true", "--Sources:3:ListingPages=100",
-            "--Sources:3:RevisitWindowHours=0", "--Sources:3:MoreChildrenCalls=0", "--Sources:3:ExemptFromRobots=true",
-            "--Sources:3:NoPoliteness=true",
+            "--Sources:9:Name=bench", "--Sources:9:Adapter=reddit-json", $"--Sources:9:BaseUrl=http://{Host}/",
+            $"--Sources:9:Communities:0={RedditThreadSite.Community}", "--Sources:9:Enabled=true", "--Sources:9:ListingPages=100",
+            "--Sources:9:RevisitWindowHours=0", "--Sources:9:MoreChildrenCalls=0", "--Sources:9:ExemptFromRobots=true",
+            "--Sources:9:NoPoliteness=true",
             "--Fetch:AllowedNetworks:0=127.0.0.1/32", $"--Fetch:HostOverrides:{Host}=127.0.0.1:{site.Port}",
             "--Export:Cron=0 0 1 1 *", "--Logging:LogLevel:Default=Warning",
         ];

@@ -27,8 +27,10 @@ public sealed class SourceOptions
     [Required, Url]
     public string BaseUrl { get; set; } = "";
 
-    /// <summary>Communities whose listings are read (subreddits, forums).</summary>
-    [MinLength(1)]
+    /// <summary>
+    /// Communities whose listings are read: subreddits; a forum's boards as in their URLs (XenForo:
+    /// <c>slug.id</c>); for an archived site, a label for its threads. A disabled source may leave them out.
+    /// </summary>
     public List<string> Communities { get; set; } = [];
 
     public bool Enabled { get; set; } = true;

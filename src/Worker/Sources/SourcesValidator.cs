@@ -17,6 +17,10 @@ public sealed class SourcesValidator : IValidateOptions<SourcesOptions>
             Validator.TryValidateObject(source, new ValidationContext(source), results, validateAllProperties: true);
             failures.AddRange(results.Select(r => $"Sources:{i}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
             failures.AddRange(OAuthFailures(source, $"Sources:{i}:OAuth"));
+            if (source.Enabled && source.Communities.Count == 0)
+            {
+                failures.Add($"Sources:{i}:Communities: an enabled source names at least one community (a subreddit, a forum board).");
+            }
             if (!RedditPairingRules.IsKnown(source.Pairing.Rules))
             {
                 failures.Add($"Sources:{i}:Pairing:Rules: unknown pairing rules '{source.Pairing.Rules}'; known: {string.Join(", ", RedditPairingRules.All)}.");
