@@ -25,19 +25,7 @@ public sealed class ForumServiceTests
             first = DemoSnapshot.Contents(await ServiceRun.ToTheEndAsync(service, dir.Path, Patience));
         }
 
-        // Every edit on the forum is paired; the generated forum repeats some edits within a thread (the same object
-        // recoloured again), and only those are left out, each as a duplicate of an edit that is exported.
-        var pairs = Catalog.Query(dir.Path, "SELECT pair_id, status, reason FROM pairs ORDER BY pair_id");
-        Assert.Equal(ExpectedEdits(forum), pairs.Select(p => (string)p["pair_id"]!));
-        var exported = first.Select(r => (string)r["id"]!).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(pairs.Where(p => (string)p["status"]! == "accepted").Select(p => (string)p["pair_id"]!), exported.Order(StringComparer.Ordinal));
-        Assert.All(pairs.Where(p => !exported.Contains((string)p["pair_id"]!)), p =>
-        {
-            var reason = (string)p["reason"]!;
-            Assert.StartsWith("duplicate of edit ", reason, StringComparison.Ordinal);
-            Assert.Contains(reason["duplicate of edit ".Length..], exported);
-        });
-        Assert.True(exported.Count >= forum.Threads.Count * 2, $"only {exported.Count} edits exported from {forum.Threads.Count} threads");
+        ForumEdits.AssertExported(forum, "loopback-forum", dir.Path, first);
         var thread = forum.Threads[0];
         var row = first.First(r => ((string)r["id"]!).StartsWith($"loopback-forum:{thread.Id}:", StringComparison.Ordinal));
         // The request is the thread's title and first post (its smiley is an image, not text).
@@ -69,13 +57,4 @@ public sealed class ForumServiceTests
         ];
         return CrawlerProcess.Start(args, DemoSnapshot.FixedSalt);
     }
-
-    /// <summary>From the forum's own model: each image posted by someone other than the requester, as a pair id.</summary>
-    private static List<string> ExpectedEdits(ForumSiteServer forum) =>
-        forum.Threads
-            .SelectMany(t => t.Posts.Skip(1)
-                .Where(p => p.Author != t.Requester && (p.Attachment is not null || p.Embedded is not null))
-                .Select(p => $"loopback-forum:{t.Id}:{p.Id}:0"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
 }
