@@ -21,6 +21,7 @@ public sealed class StartupTests
     [InlineData("number", "--Fetch:MaxRetries=lots", "'lots' at 'Fetch:MaxRetries'")]
     [InlineData("number", "--Export:Keep=0", "Export:Keep: The field Keep must be between 1 and 1000.")]
     [InlineData("enum", "--Images:Animated=Sometimes", "'Sometimes' at 'Images:Animated'")]
+    [InlineData("source", "--Sources:3:Enabled=true", "Sources:3:Communities: an enabled source names at least one community")]
     [InlineData("unknown flag", "--bogus-flag", "unknown option '--bogus-flag'")]
     [InlineData("unknown flag", "--Exprot:Keep=3", "unknown option '--Exprot:Keep=3'")]
     public async Task Service_StopsAtStart_WithOneLineNamingTheOption(string kind, string option, string expected)
@@ -65,6 +66,26 @@ public sealed class StartupTests
         var process = await CrawlerProcess.RunAsync(["export", "--data-dir", dir.Path], Timeout, new Dictionary<string, string> { ["CRAWLER_Export__Cron"] = "daily" });
 
         AssertOneLine(process, "crawler export: configuration error: Export:Cron: 'daily' is not a cron expression", "export");
+    }
+
+    [Fact]
+    public async Task Service_StopsAtStart_WithOneLinePerProblemOfASourcesSiteFile()
+    {
+        using var dir = new TempDir();
+        var siteFile = Path.Combine(dir.Path, "broken-forum.json");
+        await File.WriteAllTextAsync(siteFile, """{ "extends": "nowhere", "post": "div[[", "colour": "red" }""");
+
+        var process = await CrawlerProcess.RunAsync(
+            ["--data-dir", dir.Path, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Sources:3:Enabled=true", "--Sources:3:Communities:0=requests.2", $"--Sources:3:Site={siteFile}"],
+            Timeout);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(
+            ["colour: unknown key", "extends: no preset 'nowhere' (nowhere.json) in the same folder", "post: selector 'div[[' does not parse"],
+            process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => line.Replace("crawler: configuration error: Sources:3:Site: broken-forum.json: ", "", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal));
+        Assert.Equal("", process.Stdout);
     }
 
     private static void AssertOneLine(CrawlerProcess process, string expected, string kind)
