@@ -35,9 +35,22 @@ internal static class ServiceRun
         }
     }
 
-    /// <summary>Work any stage could do now (the deletion sweep's items wait for days, and do not count).</summary>
-    private static long DueWork(string dataDir) => (long)Catalog.Query(dataDir, string.Create(CultureInfo.InvariantCulture,
-        $"SELECT COUNT(*) AS n FROM work WHERE state = 'pending' AND not_before <= {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}"))[0]["n"]!;
+    /// <summary>
+    /// Work any stage could do now (the deletion sweep's items wait for days, and do not count); a catalog the
+    /// service is still creating (the file there, its tables not yet) counts as work to come.
+    /// </summary>
+    private static long DueWork(string dataDir)
+    {
+        try
+        {
+            return (long)Catalog.Query(dataDir, string.Create(CultureInfo.InvariantCulture,
+                $"SELECT COUNT(*) AS n FROM work WHERE state = 'pending' AND not_before <= {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}"))[0]["n"]!;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 1;
+        }
+    }
 
     private static HashSet<string> Snapshots(string dataDir)
     {

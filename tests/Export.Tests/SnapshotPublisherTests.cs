@@ -163,7 +163,7 @@ public sealed class SnapshotPublisherTests
         Assert.Equal(["data/train-00000-of-00001.parquet"], published.Manifest.Files.Select(f => f.Path));
         var files = Duck.Literal(Path.Combine(published.Path, "data", "*.parquet"));
         Assert.Equal(0L, Convert.ToInt64(Duck.Scalar($"SELECT count(*) FROM read_parquet({files})")));
-        Assert.Equal(30, Duck.Query($"DESCRIBE SELECT * FROM read_parquet({files})").Count);
+        Assert.Equal(31, Duck.Query($"DESCRIBE SELECT * FROM read_parquet({files})").Count);
         Assert.Contains("  - split: train\n    path: \"data/train-*.parquet\"", await File.ReadAllTextAsync(Path.Combine(published.Path, "README.md")), StringComparison.Ordinal);
     }
 }
