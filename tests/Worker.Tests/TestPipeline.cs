@@ -5,6 +5,7 @@ using Crawler.Worker.Pipeline;
 using Crawler.Worker.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -40,13 +41,16 @@ internal sealed class TestPipeline : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(time);
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(Logs));
         services.AddCrawler(configuration);
         services.PostConfigure<SourcesOptions>(o => o.Items = [.. sources]);
         _services = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>What this pipeline logged (information and above, as the service's console shows).</summary>
+    public LogLines Logs { get; } = new();
 
     public string DataDir => _dir.Path;
 
