@@ -43,8 +43,10 @@ internal static class ServiceRun
     {
         try
         {
+            // Undecided pairs count too: dedup defers a pair whose images are not all in yet, so no work is due
+            // for a moment while they are still coming.
             return (long)Catalog.Query(dataDir, string.Create(CultureInfo.InvariantCulture,
-                $"SELECT COUNT(*) AS n FROM work WHERE state = 'pending' AND not_before <= {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}"))[0]["n"]!;
+                $"SELECT (SELECT COUNT(*) FROM work WHERE state = 'pending' AND not_before <= {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}) + (SELECT COUNT(*) FROM pairs WHERE status = 'candidate') AS n"))[0]["n"]!;
         }
         catch (Microsoft.Data.Sqlite.SqliteException)
         {
